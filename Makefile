@@ -1,0 +1,37 @@
+# Every target runs inside .venv, which is built from the pinned lock on first use.
+VENV   := .venv
+PY     := $(VENV)/bin/python
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONPATH := $(CURDIR)
+
+.PHONY: serve site pdf validate test lint bench clean
+.DEFAULT_GOAL := serve
+
+$(STAMP): requirements.lock
+	python3 -m venv $(VENV)
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements.lock
+	touch $@
+
+serve: $(STAMP) ## build, then serve on http://127.0.0.1:8000 with live reload
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+site: $(STAMP) ## strict build into site/ (no -q: it hides broken links, mkdocs#4126)
+	$(BIN)/mkdocs build --strict
+
+pdf: $(STAMP) ## the one-page overviews, without the site, into site/
+	$(PY) -m scripts.cli pdf --out site
+
+validate: $(STAMP) ## check data/ and report every problem with file:line
+	$(PY) -m scripts.cli validate
+
+lint: $(STAMP)
+	$(BIN)/ruff check scripts tests
+	$(BIN)/yamllint -s data mkdocs.yml
+
+test: $(STAMP) lint validate ## everything CI runs
+	$(BIN)/pytest
+
+clean:
+	rm -rf site .pytest_cache

@@ -1,0 +1,85 @@
+"""MkDocs hooks: the thin shell that wires the core into `mkdocs build` and `mkdocs serve`.
+
+- on_config: load and validate data/ (every problem, file:line, before anything is
+  written) and add one nav entry per area, in the order of data/model.yml;
+- on_pre_build: render the one-page PDFs, so an overflow also fails before writing;
+- on_files: add each area's page and the PDFs as generated files;
+- on_pre_page: point an area page's edit button at its YAML file.
+"""
+
+import os.path
+from pathlib import Path
+from urllib.parse import urljoin
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from scripts import pdf, urls, views
+from scripts.load import load_model
+from scripts.problems import ModelError
+
+AREAS_INDEX = "areas/index.md"
+_pdfs: dict[str, bytes] = {}
+
+
+@event_priority(100)  # before mkdocs-macros copies config.extra into its variables
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    try:
+        model = load_model(Path(config.config_file_path).parent / "data")
+    except ModelError as error:
+        raise PluginError(error.report()) from None
+    config.extra["model"] = model
+    section = _nav_section(config.nav or [], AREAS_INDEX)
+    if section is None:
+        raise PluginError(f"mkdocs.yml: nav must list {AREAS_INDEX}; the area pages are added after it")
+    section.extend({area.title: _area_src(area.id)} for area in model.areas)
+    return config
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    model = config.extra["model"]
+    _pdfs.clear()
+    for paper, name in urls.PDF_FILES.items():
+        try:
+            _pdfs[name] = pdf.render(model, config.site_url or "", paper).pdf
+        except pdf.OverflowError_ as error:
+            raise PluginError(str(error)) from None
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    model = config.extra["model"]
+    for area in model.areas:
+        src = _area_src(area.id)
+        if files.get_file_from_path(src):
+            raise PluginError(f"{config.docs_dir}/{src}: area pages are built from {area.source_file}; "
+                              "delete this file")
+        files.append(File.generated(config, src, content=views.area_page(model, area)))
+    for name, content in _pdfs.items():
+        files.append(File.generated(config, name, content=content))
+    return files
+
+
+def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
+    area = next((a for a in config.extra["model"].areas if _area_src(a.id) == page.file.src_uri), None)
+    if area is not None and config.edit_uri:
+        docs = os.path.relpath(config.docs_dir, os.path.dirname(config.config_file_path))
+        page.edit_url = urljoin(config.edit_uri, os.path.relpath(area.source_file, docs))
+    return page
+
+
+def _area_src(area_id: str) -> str:
+    return f"areas/{area_id}.md"
+
+
+def _nav_section(items: list, entry: str) -> list | None:
+    """The nav list that holds `entry`, searched through nested sections."""
+    for item in items:
+        if item == entry:
+            return items
+        children = next(iter(item.values())) if isinstance(item, dict) else None
+        if isinstance(children, list) and (found := _nav_section(children, entry)) is not None:
+            return found
+    return None

@@ -1,0 +1,60 @@
+"""Inline Markdown from the data files, made safe to put in a page or a PDF.
+
+Data is data: raw HTML is escaped, links keep only safe schemes, and no block
+syntax (headings, lists) is recognised, so a field can never restructure a page.
+Jinja never sees this text as a template; it only ever receives it as a value.
+"""
+
+import re
+import xml.etree.ElementTree as etree
+from functools import cache
+
+import markdown
+from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup
+
+SAFE_SCHEMES = ("https:", "http:", "mailto:")
+_BLOCKS_KEPT = {"empty", "paragraph"}
+_INLINE_DROPPED = {"html", "entity"}
+
+
+def is_safe_url(url: str) -> bool:
+    return url.strip().lower().startswith(SAFE_SCHEMES)
+
+
+class _SafeLinks(Treeprocessor):
+    def run(self, root: etree.Element) -> None:
+        for element in root.iter("a"):
+            if not is_safe_url(element.get("href", "")):
+                element.tag = "span"
+                element.attrib.clear()
+
+
+class _DataExtension(markdown.Extension):
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
+        for name in [p for p in md.preprocessors._priority if p.name == "html_block"]:
+            md.preprocessors.deregister(name.name)
+        for item in list(md.parser.blockprocessors._priority):
+            if item.name not in _BLOCKS_KEPT:
+                md.parser.blockprocessors.deregister(item.name)
+        for name in _INLINE_DROPPED:
+            md.inlinePatterns.deregister(name, strict=False)
+        md.treeprocessors.register(_SafeLinks(md), "safe_links", 0)
+
+
+@cache
+def _converter() -> markdown.Markdown:
+    return markdown.Markdown(extensions=[_DataExtension()], output_format="html")
+
+
+def block(text: str) -> Markup:
+    """Render a field as one or more paragraphs."""
+    md = _converter()
+    html = md.reset().convert(text)
+    return Markup(html)
+
+
+def inline(text: str) -> Markup:
+    """Render a field as inline HTML, without a paragraph around it."""
+    html = block(text)
+    return Markup(re.sub(r"</p>\s*<p>", " ", html.removeprefix("<p>").removesuffix("</p>")))

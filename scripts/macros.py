@@ -1,0 +1,25 @@
+"""mkdocs-macros module: what the hand-written pages in content/ can call.
+
+Each macro returns HTML rendered by scripts/views.py from the model that
+scripts/hooks.py loaded; macros never render data text as a template.
+"""
+
+from posixpath import relpath
+
+from scripts import urls, views
+
+
+def define_env(env) -> None:
+    model = env.conf.extra["model"]
+
+    def root() -> str:
+        """Relative path from the current page to the site root, e.g. '../'."""
+        here = env.page.url or "./"
+        rel = relpath(".", here if here.endswith("/") else here.rsplit("/", 1)[0] or ".")
+        return "" if rel == "." else f"{rel}/"
+
+    env.variables["pdf_files"] = urls.PDF_FILES
+    env.macro(lambda: views.matrix(model, root()), "matrix")
+    env.macro(lambda: views.level_list(model), "level_list")
+    env.macro(lambda: views.area_list(model, root()), "area_list")
+    env.macro(lambda: views.render("credits.html", model=model), "credits")

@@ -1,0 +1,54 @@
+"""The one-page overview as PDF: one landscape page per paper size, tagged, with fonts embedded.
+
+If the text does not fit on one page, the root font size steps down to a floor
+that still prints legibly; below that we fail and name the longest cells, since
+a two-page "one-pager" or unreadable type would be worse than a failed build.
+"""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import weasyprint
+
+from . import views
+from .model import Model
+
+START_PT = 11.0
+FLOOR_PT = 7.0
+STEP_PT = 0.5
+PDF_VARIANT = "pdf/ua-1"
+
+
+class OverflowError_(Exception):
+    """The overview does not fit one page even at the floor size."""
+
+
+@dataclass(frozen=True)
+class Rendered:
+    pdf: bytes
+    font_size: float
+
+
+def render(model: Model, site_url: str, paper: str) -> Rendered:
+    size = START_PT
+    while True:
+        html = views.onepager(model, site_url, paper, size)
+        document = weasyprint.HTML(string=html, base_url=str(views.TEMPLATES / "onepager.html")).render(
+            pdf_variant=PDF_VARIANT
+        )
+        if len(document.pages) == 1:
+            return Rendered(document.write_pdf(pdf_variant=PDF_VARIANT), size)
+        if size - STEP_PT < FLOOR_PT:
+            raise OverflowError_(_overflow_message(model, paper))
+        size -= STEP_PT
+
+
+def _overflow_message(model: Model, paper: str) -> str:
+    cells = sorted(
+        ((len(cell.summary.split()), area, cell) for area in model.areas for cell in area.cells),
+        key=lambda item: -item[0],
+    )
+    longest = "; ".join(f"{area.source_file}: levels.{cell.level.id}.summary ({words} words)"
+                        for words, area, cell in cells[:3])
+    return (f"the one-page overview ({paper}) does not fit one page even at {FLOOR_PT:g} pt. "
+            f"Shorten the longest cells: {longest}")

@@ -1,0 +1,14 @@
+"""Where things live on the site: the one place that knows the URL layout."""
+
+PDF_FILES = {
+    "letter": "one-page-maturity-overview.pdf",
+    "a4": "one-page-maturity-overview-a4.pdf",
+}
+
+
+def area_path(area_id: str) -> str:
+    return f"areas/{area_id}/"
+
+
+def cell_path(area_id: str, level_id: int) -> str:
+    return f"{area_path(area_id)}#level-{level_id}"

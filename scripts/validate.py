@@ -1,0 +1,203 @@
+"""Check the data files: their JSON Schemas first, then what a schema cannot say.
+
+Every check adds to one list of problems; nothing stops at the first one, so a
+contributor sees all that is wrong in one run.
+"""
+
+import difflib
+import json
+import re
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+
+import jsonschema
+
+from .inline import SAFE_SCHEMES
+from .problems import Problem
+from .yaml_source import Source
+
+SCHEMAS = Path(__file__).resolve().parent.parent / "data" / "schemas"
+SUMMARY_WORDS = (8, 45)  # a cell summary must fit its box in the one-page PDF
+
+_HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!?][^>]*>")
+_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
+_AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>")
+_TYPE_NAMES = {
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "array": "a list",
+    "object": "a mapping of keys",
+    "boolean": "true or false",
+}
+
+
+@cache
+def schema(name: str) -> dict:
+    return json.loads((SCHEMAS / f"{name}.schema.json").read_text(encoding="utf-8"))
+
+
+def check_schema(source: Source, schema_name: str) -> list[Problem]:
+    validator = jsonschema.Draft202012Validator(schema(schema_name))
+    problems = []
+    for error in validator.iter_errors(source.data):
+        for path, message in _explain(error):
+            problems.append(Problem(source.file, source.line(path), ".".join(path), message))
+    return problems
+
+
+def _explain(error: jsonschema.ValidationError) -> Iterator[tuple[tuple[str, ...], str]]:
+    path = tuple(str(p) for p in error.absolute_path)
+    instance, kind, expected = error.instance, error.validator, error.validator_value
+    if kind == "required":
+        for key in expected:
+            if key not in instance:
+                yield (*path, key), "is required"
+    elif kind == "additionalProperties":
+        known = list(error.schema.get("properties", {}))
+        for key in instance:
+            if key not in known:
+                close = difflib.get_close_matches(str(key), known, n=1)
+                hint = f"; did you mean '{close[0]}'?" if close else f"; known keys: {', '.join(known)}"
+                yield (*path, str(key)), f"is not a known key{hint}"
+    elif kind == "type":
+        yield path, f"must be {_TYPE_NAMES.get(expected, expected)}, not {_describe(instance)}"
+    elif kind == "minLength":
+        yield path, "must not be empty"
+    elif kind == "minItems":
+        yield path, f"needs at least {expected} items, has {len(instance)}"
+    elif kind == "maxItems":
+        yield path, f"has {len(instance)} items; keep it to {expected} at most"
+    elif kind == "uniqueItems":
+        yield path, "lists the same item twice"
+    elif kind == "pattern":
+        yield path, error.schema.get("patternErrorMessage", f"does not match {expected}")
+    elif kind == "propertyNames":
+        yield (*path, str(instance)), "must be a level number such as 0"
+    else:
+        yield path, error.message
+
+
+def _describe(value: object) -> str:
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (put quotes around words like yes, no, on and off)"
+    if value is None:
+        return "nothing (the value is missing)"
+    if type(value).__name__ in ("date", "datetime"):
+        return "a date (put quotes around it)"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping of keys"
+    return repr(value)
+
+
+def check_text(source: Source) -> list[Problem]:
+    """Every piece of text: not blank, no live HTML, only links a reader can trust."""
+    problems = []
+    for path, text in _strings(source.data, ()):
+        where = ".".join(path)
+        line = source.line(path)
+        if text and not text.strip():
+            problems.append(Problem(source.file, line, where, "must not be empty"))
+        if tag := _HTML_TAG.search(text):
+            problems.append(
+                Problem(source.file, line, where, f"must not contain HTML ({tag.group(0)}); use Markdown")
+            )
+        targets = _LINK_TARGET.findall(text) + _AUTOLINK.findall(text)
+        for target in targets:
+            if not target.lower().startswith(SAFE_SCHEMES):
+                problems.append(
+                    Problem(source.file, line, where, f"link '{target}' must start with https:, http: or mailto:")
+                )
+    return problems
+
+
+def _strings(value: object, path: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, (*path, str(key)))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _strings(item, (*path, str(i)))
+
+
+def check_levels(model: Source) -> list[Problem]:
+    levels = model.data.get("levels") or []
+    problems = []
+    for index, level in enumerate(levels):
+        if isinstance(level, dict) and level.get("id") != index:
+            problems.append(
+                Problem(model.file, model.line(("levels", str(index), "id")), f"levels.{index}.id",
+                        f"must be {index}: levels are numbered from 0, lowest first")
+            )
+    names = [level.get("name") for level in levels if isinstance(level, dict)]
+    for index, name in enumerate(names):
+        if name in names[:index]:
+            problems.append(Problem(model.file, model.line(("levels", str(index), "name")),
+                                    f"levels.{index}.name", f"'{name}' is used by another level"))
+    return problems
+
+
+def check_area_list(model: Source, areas: dict[str, Source], areas_dir: str) -> list[Problem]:
+    listed = [a for a in model.data.get("areas") or [] if isinstance(a, str)]
+    problems = []
+    for index, area_id in enumerate(listed):
+        path = ("areas", str(index))
+        if area_id in listed[:index]:
+            problems.append(Problem(model.file, model.line(path), ".".join(path), f"lists '{area_id}' twice"))
+        elif area_id not in areas:
+            problems.append(Problem(model.file, model.line(path), ".".join(path),
+                                    f"'{area_id}' has no file {areas_dir}/{area_id}.yml"))
+    for file_id, source in areas.items():
+        if file_id not in listed:
+            problems.append(Problem(source.file, 1, "",
+                                    f"'{file_id}' is not listed under areas in {model.file}"))
+        if isinstance(source.data, dict) and "id" in source.data and source.data["id"] != file_id:
+            problems.append(Problem(source.file, source.line(("id",)), "id",
+                                    f"must be '{file_id}', the file's name"))
+    return problems
+
+
+def check_area_levels(area: Source, level_ids: list[int]) -> list[Problem]:
+    levels = area.data.get("levels")
+    if not isinstance(levels, dict) or not level_ids:
+        return []
+    problems = []
+    expected = f"the model's levels are {level_ids[0]} to {level_ids[-1]}"
+    keys = {str(k) for k in levels}
+    for level_id in level_ids:
+        if str(level_id) not in keys:
+            problems.append(Problem(area.file, area.line(("levels",)), f"levels.{level_id}",
+                                    f"is required ({expected})"))
+    for key in sorted(keys - {str(i) for i in level_ids}):
+        problems.append(Problem(area.file, area.line(("levels", key)), f"levels.{key}",
+                                f"is not a level of the model ({expected})"))
+    top, lower = str(level_ids[-1]), {str(i) for i in level_ids[:-1]}
+    for key, cell in levels.items():
+        if not isinstance(cell, dict):
+            continue
+        path = ("levels", str(key))
+        if str(key) == top and "next_steps" in cell:
+            problems.append(Problem(area.file, area.line((*path, "next_steps")), f"levels.{key}.next_steps",
+                                    "the top level has no level above it; remove next_steps"))
+        elif str(key) in lower and "next_steps" not in cell:
+            problems.append(Problem(area.file, area.line(path), f"levels.{key}.next_steps",
+                                    "is required: say how a team reaches the next level"))
+        summary = cell.get("summary")
+        if isinstance(summary, str) and (_LINK_TARGET.search(summary) or _AUTOLINK.search(summary)):
+            problems.append(Problem(area.file, area.line((*path, "summary")), f"levels.{key}.summary",
+                                    "must not contain a link: the whole cell links to its level; "
+                                    "put links in practices or next_steps"))
+        if isinstance(summary, str) and summary.strip():
+            words = len(summary.split())
+            low, high = SUMMARY_WORDS
+            if not low <= words <= high:
+                problems.append(Problem(area.file, area.line((*path, "summary")), f"levels.{key}.summary",
+                                        f"has {words} words; write {low} to {high} so it fits its cell"))
+    return problems

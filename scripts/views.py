@@ -1,0 +1,65 @@
+"""Render the model's views (matrix, area page, level list, one-pager) with Jinja.
+
+The templates in scripts/templates/ receive the model as values and never see
+YAML text as template source, so `{{ 7*7 }}` in a data file stays literal.
+"""
+
+from functools import cache
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from . import inline, urls
+from .model import Area, Model
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+@cache
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        # Markdown's attribute lists ("## Title {#id}") would otherwise open a Jinja comment.
+        comment_start_string="{##",
+        comment_end_string="##}",
+    )
+    env.filters["inline"] = inline.inline
+    env.filters["block"] = inline.block
+    env.globals["urls"] = urls
+    env.globals["matrix"] = matrix
+    return env
+
+
+def render(template: str, **context: object) -> Markup:
+    return Markup(environment().get_template(template).render(**context))
+
+
+def matrix(model: Model, root: str = "", stacked: bool = True) -> Markup:
+    """The area x level table; `root` prefixes links (relative path or absolute site URL).
+
+    `stacked` adds the per-area lists that replace the table on narrow screens.
+    """
+    return render("matrix.html", model=model, root=root, stacked=stacked)
+
+
+def area_page(model: Model, area: Area) -> str:
+    """Markdown source of an area's page, so MkDocs builds its headings, TOC and search entry."""
+    return render("area.md", model=model, area=area)
+
+
+def level_list(model: Model) -> Markup:
+    return render("levels.html", model=model)
+
+
+def area_list(model: Model, root: str = "") -> Markup:
+    return render("area_list.html", model=model, root=root)
+
+
+def onepager(model: Model, site_url: str, paper: str, font_size: float) -> str:
+    return render("onepager.html", model=model, root=site_url, paper=paper, font_size=font_size)

@@ -1,0 +1,69 @@
+"""Read a YAML file and remember the line every value came from.
+
+PyYAML's composed node tree carries marks; we walk it once to build the plain
+data and a {path: line} index, so that later checks can name file and line.
+"""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .problems import Problem
+
+Path_ = tuple[str, ...]
+
+
+@dataclass
+class Source:
+    file: str
+    data: object
+    lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line(self, path: Path_) -> int:
+        """The line of the nearest value at or above `path` (missing keys point at their parent)."""
+        for end in range(len(path), -1, -1):
+            if path[:end] in self.lines:
+                return self.lines[path[:end]]
+        return 1
+
+
+def load(path: Path, display: str) -> tuple[Source | None, list[Problem]]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        return None, [Problem(display, 1, "", f"is not UTF-8 text ({exc.reason})")]
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        what = " ".join(filter(None, [exc.context, exc.problem]))
+        return None, [Problem(display, mark.line + 1 if mark else 1, "", f"YAML syntax error: {what}")]
+    source = Source(display, None)
+    problems: list[Problem] = []
+    source.data = _build(node, (), source, problems) if node is not None else None
+    return source, problems
+
+
+def _build(node: yaml.Node, path: Path_, source: Source, problems: list[Problem]) -> object:
+    source.lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        result: dict = {}
+        for key_node, value_node in node.value:
+            line = key_node.start_mark.line + 1
+            if not isinstance(key_node, yaml.ScalarNode):
+                problems.append(Problem(source.file, line, ".".join(path), "keys must be plain words"))
+                continue
+            key = _CONSTRUCTOR.construct_object(key_node)
+            child = (*path, str(key))
+            if key in result:
+                problems.append(Problem(source.file, line, ".".join(child), "is given twice"))
+            source.lines[child] = line
+            result[key] = _build(value_node, child, source, problems)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(item, (*path, str(i)), source, problems) for i, item in enumerate(node.value)]
+    return _CONSTRUCTOR.construct_object(node)
+
+
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
