@@ -3,10 +3,11 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+NODE   := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: serve site pdf validate test lint bench clean
+.PHONY: serve site pdf validate lint test system-deps clean
 .DEFAULT_GOAL := serve
 
 $(STAMP): requirements.lock
@@ -14,23 +15,30 @@ $(STAMP): requirements.lock
 	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements.lock
 	touch $@
 
+$(NODE): package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
 serve: $(STAMP) ## build, then serve on http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-site: $(STAMP) ## strict build into site/ (no -q: it hides broken links, mkdocs#4126)
+site: $(STAMP) ## strict build into site/ (never with -q: it hides broken links, mkdocs#4126)
 	$(BIN)/mkdocs build --strict
 
-pdf: $(STAMP) ## the one-page overviews, without the site, into site/
+pdf: $(STAMP) ## the one-page overviews alone, into site/
 	$(PY) -m scripts.cli pdf --out site
 
-validate: $(STAMP) ## check data/ and report every problem with file:line
+validate: $(STAMP) ## check data/ and list every problem as file:line
 	$(PY) -m scripts.cli validate
 
 lint: $(STAMP)
 	$(BIN)/ruff check scripts tests
 	$(BIN)/yamllint -s data mkdocs.yml
 
-test: $(STAMP) lint validate ## everything CI runs
+system-deps: ## Chromium, Java and poppler for the browser and PDF checks
+	.ci/system-deps
+
+test: $(STAMP) $(NODE) system-deps lint validate ## everything CI runs
 	$(BIN)/pytest
 
 clean:

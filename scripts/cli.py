@@ -28,7 +28,8 @@ def main(argv: list[str] | None = None) -> int:
         print(error.report(), file=sys.stderr)
         return 1
     if args.command == "validate":
-        print(f"{args.data}: the model is valid ({len(model.areas)} areas, {len(model.levels)} levels).")
+        counts = f"{len(model.areas)} areas, {len(model.levels)} levels"
+        print(f"{args.data}: the model is valid ({counts}).")
         return 0
     args.out.mkdir(parents=True, exist_ok=True)
     for paper, name in urls.PDF_FILES.items():

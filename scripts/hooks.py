@@ -34,7 +34,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["model"] = model
     section = _nav_section(config.nav or [], AREAS_INDEX)
     if section is None:
-        raise PluginError(f"mkdocs.yml: nav must list {AREAS_INDEX}; the area pages are added after it")
+        raise PluginError(
+            f"mkdocs.yml: nav must list {AREAS_INDEX}; the area pages are added after it"
+        )
     section.extend({area.title: _area_src(area.id)} for area in model.areas)
     return config
 
@@ -54,8 +56,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for area in model.areas:
         src = _area_src(area.id)
         if files.get_file_from_path(src):
-            raise PluginError(f"{config.docs_dir}/{src}: area pages are built from {area.source_file}; "
-                              "delete this file")
+            raise PluginError(
+                f"{config.docs_dir}/{src}: area pages are built from {area.source_file}; "
+                "delete this file"
+            )
         files.append(File.generated(config, src, content=views.area_page(model, area)))
     for name, content in _pdfs.items():
         files.append(File.generated(config, name, content=content))
@@ -63,7 +67,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
-    area = next((a for a in config.extra["model"].areas if _area_src(a.id) == page.file.src_uri), None)
+    area = next(
+        (a for a in config.extra["model"].areas if _area_src(a.id) == page.file.src_uri), None
+    )
     if area is not None and config.edit_uri:
         docs = os.path.relpath(config.docs_dir, os.path.dirname(config.config_file_path))
         page.edit_url = urljoin(config.edit_uri, os.path.relpath(area.source_file, docs))

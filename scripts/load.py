@@ -24,7 +24,7 @@ def load_model(data_dir: Path = DATA) -> Model:
         schema_problems = validate.check_schema(source, schema_name)
         problems.extend(schema_problems)
         problems.extend(validate.check_text(source))
-        return source if not found and isinstance(source.data, dict) else None
+        return source if isinstance(source.data, dict) else None
 
     model_path = data_dir / "model.yml"
     if not model_path.is_file():
@@ -38,7 +38,9 @@ def load_model(data_dir: Path = DATA) -> Model:
     if model is not None:
         problems.extend(validate.check_levels(model))
         readable = {k: v for k, v in areas.items() if v is not None}
-        problems.extend(validate.check_area_list(model, readable, area_dir.relative_to(root).as_posix()))
+        problems.extend(
+            validate.check_area_list(model, readable, area_dir.relative_to(root).as_posix())
+        )
         level_ids = [lvl["id"] for lvl in model.data.get("levels", []) if isinstance(lvl, dict)]
         for source in readable.values():
             problems.extend(validate.check_area_levels(source, level_ids))

@@ -6,7 +6,6 @@ a two-page "one-pager" or unreadable type would be worse than a failed build.
 """
 
 from dataclasses import dataclass
-from pathlib import Path
 
 import weasyprint
 
@@ -33,9 +32,9 @@ def render(model: Model, site_url: str, paper: str) -> Rendered:
     size = START_PT
     while True:
         html = views.onepager(model, site_url, paper, size)
-        document = weasyprint.HTML(string=html, base_url=str(views.TEMPLATES / "onepager.html")).render(
-            pdf_variant=PDF_VARIANT
-        )
+        document = weasyprint.HTML(
+            string=html, base_url=str(views.TEMPLATES / "onepager.html")
+        ).render(pdf_variant=PDF_VARIANT)
         if len(document.pages) == 1:
             return Rendered(document.write_pdf(pdf_variant=PDF_VARIANT), size)
         if size - STEP_PT < FLOOR_PT:
@@ -48,7 +47,11 @@ def _overflow_message(model: Model, paper: str) -> str:
         ((len(cell.summary.split()), area, cell) for area in model.areas for cell in area.cells),
         key=lambda item: -item[0],
     )
-    longest = "; ".join(f"{area.source_file}: levels.{cell.level.id}.summary ({words} words)"
-                        for words, area, cell in cells[:3])
-    return (f"the one-page overview ({paper}) does not fit one page even at {FLOOR_PT:g} pt. "
-            f"Shorten the longest cells: {longest}")
+    longest = "; ".join(
+        f"{area.source_file}: levels.{cell.level.id}.summary ({words} words)"
+        for words, area, cell in cells[:3]
+    )
+    return (
+        f"the one-page overview ({paper}) does not fit one page even at {FLOOR_PT:g} pt. "
+        f"Shorten the longest cells: {longest}"
+    )

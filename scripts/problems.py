@@ -12,7 +12,11 @@ class Problem:
 
     def __str__(self) -> str:
         location = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{location}: {self.where}: {self.message}" if self.where else f"{location}: {self.message}"
+        return (
+            f"{location}: {self.where}: {self.message}"
+            if self.where
+            else f"{location}: {self.message}"
+        )
 
 
 class ModelError(Exception):
@@ -25,5 +29,7 @@ class ModelError(Exception):
     def report(self) -> str:
         count = len(self.problems)
         lines = [str(p) for p in self.problems]
-        lines.append(f"{count} problem{'s' if count != 1 else ''} in the model's data; nothing was built.")
+        lines.append(
+            f"{count} problem{'s' if count != 1 else ''} in the model's data; nothing was built."
+        )
         return "\n".join(lines)

@@ -40,11 +40,11 @@ def schema(name: str) -> dict:
 
 def check_schema(source: Source, schema_name: str) -> list[Problem]:
     validator = jsonschema.Draft202012Validator(schema(schema_name))
-    problems = []
-    for error in validator.iter_errors(source.data):
-        for path, message in _explain(error):
-            problems.append(Problem(source.file, source.line(path), ".".join(path), message))
-    return problems
+    return [
+        source.problem(path, message)
+        for error in validator.iter_errors(source.data)
+        for path, message in _explain(error)
+    ]
 
 
 def _explain(error: jsonschema.ValidationError) -> Iterator[tuple[tuple[str, ...], str]]:
@@ -59,7 +59,11 @@ def _explain(error: jsonschema.ValidationError) -> Iterator[tuple[tuple[str, ...
         for key in instance:
             if key not in known:
                 close = difflib.get_close_matches(str(key), known, n=1)
-                hint = f"; did you mean '{close[0]}'?" if close else f"; known keys: {', '.join(known)}"
+                hint = (
+                    f"; did you mean '{close[0]}'?"
+                    if close
+                    else f"; known keys: {', '.join(known)}"
+                )
                 yield (*path, str(key)), f"is not a known key{hint}"
     elif kind == "type":
         yield path, f"must be {_TYPE_NAMES.get(expected, expected)}, not {_describe(instance)}"
@@ -99,19 +103,18 @@ def check_text(source: Source) -> list[Problem]:
     """Every piece of text: not blank, no live HTML, only links a reader can trust."""
     problems = []
     for path, text in _strings(source.data, ()):
-        where = ".".join(path)
-        line = source.line(path)
         if text and not text.strip():
-            problems.append(Problem(source.file, line, where, "must not be empty"))
+            problems.append(source.problem(path, "must not be empty"))
         if tag := _HTML_TAG.search(text):
             problems.append(
-                Problem(source.file, line, where, f"must not contain HTML ({tag.group(0)}); use Markdown")
+                source.problem(path, f"must not contain HTML ({tag.group(0)}); use Markdown")
             )
-        targets = _LINK_TARGET.findall(text) + _AUTOLINK.findall(text)
-        for target in targets:
+        for target in _LINK_TARGET.findall(text) + _AUTOLINK.findall(text):
             if not target.lower().startswith(SAFE_SCHEMES):
                 problems.append(
-                    Problem(source.file, line, where, f"link '{target}' must start with https:, http: or mailto:")
+                    source.problem(
+                        path, f"link '{target}' must start with https:, http: or mailto:"
+                    )
                 )
     return problems
 
@@ -128,19 +131,20 @@ def _strings(value: object, path: tuple[str, ...]) -> Iterator[tuple[tuple[str, 
 
 
 def check_levels(model: Source) -> list[Problem]:
-    levels = model.data.get("levels") or []
+    levels = [lvl for lvl in model.data.get("levels") or [] if isinstance(lvl, dict)]
     problems = []
     for index, level in enumerate(levels):
-        if isinstance(level, dict) and level.get("id") != index:
+        if level.get("id") != index:
             problems.append(
-                Problem(model.file, model.line(("levels", str(index), "id")), f"levels.{index}.id",
-                        f"must be {index}: levels are numbered from 0, lowest first")
+                model.problem(
+                    ("levels", str(index), "id"),
+                    f"must be {index}: levels are numbered from 0, lowest first",
+                )
             )
-    names = [level.get("name") for level in levels if isinstance(level, dict)]
-    for index, name in enumerate(names):
-        if name in names[:index]:
-            problems.append(Problem(model.file, model.line(("levels", str(index), "name")),
-                                    f"levels.{index}.name", f"'{name}' is used by another level"))
+        if level.get("name") in [other.get("name") for other in levels[:index]]:
+            problems.append(
+                model.problem(("levels", str(index), "name"), "is already used by another level")
+            )
     return problems
 
 
@@ -150,17 +154,18 @@ def check_area_list(model: Source, areas: dict[str, Source], areas_dir: str) -> 
     for index, area_id in enumerate(listed):
         path = ("areas", str(index))
         if area_id in listed[:index]:
-            problems.append(Problem(model.file, model.line(path), ".".join(path), f"lists '{area_id}' twice"))
+            problems.append(model.problem(path, f"lists '{area_id}' twice"))
         elif area_id not in areas:
-            problems.append(Problem(model.file, model.line(path), ".".join(path),
-                                    f"'{area_id}' has no file {areas_dir}/{area_id}.yml"))
+            problems.append(
+                model.problem(path, f"'{area_id}' has no file {areas_dir}/{area_id}.yml")
+            )
     for file_id, source in areas.items():
         if file_id not in listed:
-            problems.append(Problem(source.file, 1, "",
-                                    f"'{file_id}' is not listed under areas in {model.file}"))
-        if isinstance(source.data, dict) and "id" in source.data and source.data["id"] != file_id:
-            problems.append(Problem(source.file, source.line(("id",)), "id",
-                                    f"must be '{file_id}', the file's name"))
+            problems.append(
+                source.problem((), f"'{file_id}' is not listed under areas in {model.file}")
+            )
+        if source.data.get("id", file_id) != file_id:
+            problems.append(source.problem(("id",), f"must be '{file_id}', the file's name"))
     return problems
 
 
@@ -173,31 +178,57 @@ def check_area_levels(area: Source, level_ids: list[int]) -> list[Problem]:
     keys = {str(k) for k in levels}
     for level_id in level_ids:
         if str(level_id) not in keys:
-            problems.append(Problem(area.file, area.line(("levels",)), f"levels.{level_id}",
-                                    f"is required ({expected})"))
+            problems.append(area.problem(("levels", str(level_id)), f"is required ({expected})"))
     for key in sorted(keys - {str(i) for i in level_ids}):
-        problems.append(Problem(area.file, area.line(("levels", key)), f"levels.{key}",
-                                f"is not a level of the model ({expected})"))
+        problems.append(area.problem(("levels", key), f"is not a level of the model ({expected})"))
     top, lower = str(level_ids[-1]), {str(i) for i in level_ids[:-1]}
     for key, cell in levels.items():
-        if not isinstance(cell, dict):
-            continue
-        path = ("levels", str(key))
-        if str(key) == top and "next_steps" in cell:
-            problems.append(Problem(area.file, area.line((*path, "next_steps")), f"levels.{key}.next_steps",
-                                    "the top level has no level above it; remove next_steps"))
-        elif str(key) in lower and "next_steps" not in cell:
-            problems.append(Problem(area.file, area.line(path), f"levels.{key}.next_steps",
-                                    "is required: say how a team reaches the next level"))
-        summary = cell.get("summary")
-        if isinstance(summary, str) and (_LINK_TARGET.search(summary) or _AUTOLINK.search(summary)):
-            problems.append(Problem(area.file, area.line((*path, "summary")), f"levels.{key}.summary",
-                                    "must not contain a link: the whole cell links to its level; "
-                                    "put links in practices or next_steps"))
-        if isinstance(summary, str) and summary.strip():
-            words = len(summary.split())
-            low, high = SUMMARY_WORDS
-            if not low <= words <= high:
-                problems.append(Problem(area.file, area.line((*path, "summary")), f"levels.{key}.summary",
-                                        f"has {words} words; write {low} to {high} so it fits its cell"))
+        if isinstance(cell, dict):
+            problems.extend(
+                _check_cell(
+                    area,
+                    ("levels", str(key)),
+                    cell,
+                    is_top=str(key) == top,
+                    is_lower=str(key) in lower,
+                )
+            )
+    return problems
+
+
+def _check_cell(
+    area: Source, path: tuple[str, ...], cell: dict, is_top: bool, is_lower: bool
+) -> list[Problem]:
+    problems = []
+    if is_top and "next_steps" in cell:
+        problems.append(
+            area.problem(
+                (*path, "next_steps"), "the top level has no level above it; remove next_steps"
+            )
+        )
+    elif is_lower and "next_steps" not in cell:
+        problems.append(
+            area.problem(
+                (*path, "next_steps"), "is required: say how a team reaches the next level"
+            )
+        )
+    summary = cell.get("summary")
+    if not isinstance(summary, str) or not summary.strip():
+        return problems
+    if _LINK_TARGET.search(summary) or _AUTOLINK.search(summary):
+        problems.append(
+            area.problem(
+                (*path, "summary"),
+                "must not contain a link: the whole cell links to its "
+                "level; put links in practices or next_steps",
+            )
+        )
+    words = len(summary.split())
+    low, high = SUMMARY_WORDS
+    if not low <= words <= high:
+        problems.append(
+            area.problem(
+                (*path, "summary"), f"has {words} words; write {low} to {high} so it fits its cell"
+            )
+        )
     return problems

@@ -27,6 +27,9 @@ class Source:
                 return self.lines[path[:end]]
         return 1
 
+    def problem(self, path: Path_, message: str) -> Problem:
+        return Problem(self.file, self.line(path), ".".join(path), message)
+
 
 def load(path: Path, display: str) -> tuple[Source | None, list[Problem]]:
     try:
@@ -38,7 +41,9 @@ def load(path: Path, display: str) -> tuple[Source | None, list[Problem]]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         what = " ".join(filter(None, [exc.context, exc.problem]))
-        return None, [Problem(display, mark.line + 1 if mark else 1, "", f"YAML syntax error: {what}")]
+        return None, [
+            Problem(display, mark.line + 1 if mark else 1, "", f"YAML syntax error: {what}")
+        ]
     source = Source(display, None)
     problems: list[Problem] = []
     source.data = _build(node, (), source, problems) if node is not None else None
@@ -52,7 +57,9 @@ def _build(node: yaml.Node, path: Path_, source: Source, problems: list[Problem]
         for key_node, value_node in node.value:
             line = key_node.start_mark.line + 1
             if not isinstance(key_node, yaml.ScalarNode):
-                problems.append(Problem(source.file, line, ".".join(path), "keys must be plain words"))
+                problems.append(
+                    Problem(source.file, line, ".".join(path), "keys must be plain words")
+                )
                 continue
             key = _CONSTRUCTOR.construct_object(key_node)
             child = (*path, str(key))
@@ -62,7 +69,9 @@ def _build(node: yaml.Node, path: Path_, source: Source, problems: list[Problem]
             result[key] = _build(value_node, child, source, problems)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_build(item, (*path, str(i)), source, problems) for i, item in enumerate(node.value)]
+        return [
+            _build(item, (*path, str(i)), source, problems) for i, item in enumerate(node.value)
+        ]
     return _CONSTRUCTOR.construct_object(node)
 
 
