@@ -39,7 +39,9 @@ def load_model(data_dir: Path = DATA) -> Model:
         problems.extend(validate.check_levels(model))
         readable = {k: v for k, v in areas.items() if v is not None}
         problems.extend(
-            validate.check_area_list(model, readable, area_dir.relative_to(root).as_posix())
+            validate.check_area_list(
+                model, set(areas), readable, area_dir.relative_to(root).as_posix()
+            )
         )
         level_ids = [lvl["id"] for lvl in model.data.get("levels", []) if isinstance(lvl, dict)]
         for source in readable.values():

@@ -58,7 +58,9 @@ def _explain(error: jsonschema.ValidationError) -> Iterator[tuple[tuple[str, ...
         known = list(error.schema.get("properties", {}))
         for key in instance:
             if key not in known:
-                close = difflib.get_close_matches(str(key), known, n=1)
+                close = difflib.get_close_matches(str(key), known, n=1) or [
+                    k for k in known if str(key).startswith(k) or k.startswith(str(key))
+                ]
                 hint = (
                     f"; did you mean '{close[0]}'?"
                     if close
@@ -148,14 +150,17 @@ def check_levels(model: Source) -> list[Problem]:
     return problems
 
 
-def check_area_list(model: Source, areas: dict[str, Source], areas_dir: str) -> list[Problem]:
+def check_area_list(
+    model: Source, files: set[str], areas: dict[str, Source], areas_dir: str
+) -> list[Problem]:
+    """`files`: the ids of every area file; `areas`: those that could be read."""
     listed = [a for a in model.data.get("areas") or [] if isinstance(a, str)]
     problems = []
     for index, area_id in enumerate(listed):
         path = ("areas", str(index))
         if area_id in listed[:index]:
             problems.append(model.problem(path, f"lists '{area_id}' twice"))
-        elif area_id not in areas:
+        elif area_id not in files:
             problems.append(
                 model.problem(path, f"'{area_id}' has no file {areas_dir}/{area_id}.yml")
             )

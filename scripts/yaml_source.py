@@ -40,10 +40,12 @@ def load(path: Path, display: str) -> tuple[Source | None, list[Problem]]:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        what = " ".join(filter(None, [exc.context, exc.problem]))
-        return None, [
-            Problem(display, mark.line + 1 if mark else 1, "", f"YAML syntax error: {what}")
-        ]
+        line = mark.line + 1 if mark else 1
+        context = exc.context or ""
+        if exc.context_mark and exc.context_mark.line + 1 != line:
+            context += f" (which starts on line {exc.context_mark.line + 1})"
+        what = ", ".join(filter(None, [context, exc.problem]))
+        return None, [Problem(display, line, "", f"YAML syntax error: {what}")]
     source = Source(display, None)
     problems: list[Problem] = []
     source.data = _build(node, (), source, problems) if node is not None else None

@@ -1,0 +1,255 @@
+"""The loader and validator: good data loads, and every kind of bad data gets an exact file:line."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from scripts.load import load_model
+from scripts.problems import ModelError
+from tests.conftest import ROOT
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    """A copy of data/ that a test may break."""
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    return tmp_path / "data"
+
+
+def line_of(path: Path, needle: str, after: str | None = None) -> int:
+    """1-based line of the first line containing `needle` (after the line containing `after`)."""
+    lines = path.read_text().splitlines()
+    start = next(i for i, line in enumerate(lines) if after in line) if after else 0
+    return next(i for i, line in enumerate(lines) if i >= start and needle in line) + 1
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1))
+
+
+def problems(data: Path) -> list[str]:
+    with pytest.raises(ModelError) as caught:
+        load_model(data)
+    return [str(p) for p in caught.value.problems]
+
+
+def test_the_shipped_model_loads_in_the_order_of_model_yml():
+    model = load_model()
+    assert [a.id for a in model.areas] == [
+        "documentation",
+        "decision-making",
+        "work-tracking",
+        "meetings",
+        "leadership-culture",
+    ]
+    assert [(lvl.id, lvl.name) for lvl in model.levels] == [
+        (0, "Unaware"),
+        (1, "Initial"),
+        (2, "Defined"),
+        (3, "Optimizing"),
+    ]
+    for area in model.areas:
+        assert [c.level.id for c in area.cells] == [0, 1, 2, 3]
+        for cell in area.cells:
+            assert 8 <= len(cell.summary.split()) <= 45
+            assert 3 <= len(cell.practices) <= 5
+            assert bool(cell.next_steps) == (cell.level.id < 3)
+        assert area.source_file == f"data/areas/{area.id}.yml"
+
+
+def test_yaml_syntax_error_names_file_and_line(data: Path):
+    meetings = data / "areas" / "meetings.yml"
+    edit(meetings, "title: Meetings", "title: [Meetings")
+    found = problems(data)
+    assert len(found) == 1
+    assert found == [
+        f"data/areas/meetings.yml:{line_of(meetings, 'title:') + 1}: YAML syntax error: while parsing "
+        "a flow sequence (which starts on line 3), expected ',' or ']', but got ':'"
+    ]
+
+
+def test_missing_key_points_at_its_parent(data: Path):
+    meetings = data / "areas" / "meetings.yml"
+    text = meetings.read_text()
+    start = text.index("  2:\n    summary: >-\n")
+    end = text.index("    practices:", start)
+    meetings.write_text(text[:start] + "  2:\n" + text[end:])
+    line = line_of(meetings, "  2:", after="levels:")
+    assert problems(data) == [f"data/areas/meetings.yml:{line}: levels.2.summary: is required"]
+
+
+def test_misspelt_key_suggests_the_right_one(data: Path):
+    doc = data / "areas" / "documentation.yml"
+    text = doc.read_text()
+    level_two = text.index("  2:\n")
+    doc.write_text(text[:level_two] + text[level_two:].replace("    summary:", "    sumary:", 1))
+    line = line_of(doc, "sumary:")
+    two = line_of(doc, "  2:", after="levels:")
+    assert problems(data) == [
+        f"data/areas/documentation.yml:{two}: levels.2.summary: is required",
+        f"data/areas/documentation.yml:{line}: levels.2.sumary: is not a known key; "
+        "did you mean 'summary'?",
+    ]
+
+
+def test_a_longer_wrong_key_is_matched_by_its_start(data: Path):
+    meetings = data / "areas" / "meetings.yml"
+    edit(meetings, "\nwhy:", "\nwhy_it_matters:")
+    line = line_of(meetings, "why_it_matters:")
+    assert problems(data) == [
+        f"data/areas/meetings.yml:{line_of(meetings, 'id:')}: why: is required",
+        f"data/areas/meetings.yml:{line}: why_it_matters: is not a known key; did you mean 'why'?",
+    ]
+
+
+def test_wrong_types_are_named_in_plain_words(data: Path):
+    model = data / "model.yml"
+    edit(model, "version: 1.0.0", "version: 1.0")
+    doc = data / "areas" / "documentation.yml"
+    edit(doc, "title: Documentation", "title: yes")
+    found = problems(data)
+    assert (
+        f"data/model.yml:{line_of(model, 'version:')}: version: must be text, not the number 1.0"
+        in found
+    )
+    assert (
+        f"data/areas/documentation.yml:{line_of(doc, 'title:')}: title: must be text, not true "
+        "(put quotes around words like yes, no, on and off)"
+    ) in found
+
+
+def test_unlisted_and_missing_area_files(data: Path):
+    (data / "areas" / "meetings.yml").rename(data / "areas" / "rituals.yml")
+    model = data / "model.yml"
+    found = problems(data)
+    assert (
+        f"data/model.yml:{line_of(model, '- meetings')}: areas.3: 'meetings' has no file data/areas/meetings.yml"
+        in found
+    )
+    rituals = data / "areas" / "rituals.yml"
+    assert (
+        f"data/areas/rituals.yml:{line_of(rituals, 'id:')}: 'rituals' is not listed under areas in data/model.yml"
+        in found
+    )
+    assert (
+        f"data/areas/rituals.yml:{line_of(rituals, 'id: meetings')}: id: must be 'rituals', the file's name"
+        in found
+    )
+
+
+def test_duplicate_area_ids_and_duplicate_keys(data: Path):
+    model = data / "model.yml"
+    edit(model, "  - leadership-culture\n", "  - leadership-culture\n  - meetings\n")
+    doc = data / "areas" / "documentation.yml"
+    edit(doc, "title: Documentation\n", "title: Documentation\ntitle: Docs\n")
+    found = problems(data)
+    assert (
+        f"data/model.yml:{line_of(model, '- meetings', after='leadership-culture')}: areas.5: lists 'meetings' twice"
+        in found
+    )
+    assert (
+        f"data/areas/documentation.yml:{line_of(doc, 'title: Docs')}: title: is given twice"
+        in found
+    )
+
+
+def test_area_levels_must_match_the_model(data: Path):
+    meetings = data / "areas" / "meetings.yml"
+    text = meetings.read_text()
+    top = text.index("  3:\n")
+    meetings.write_text(text[:top] + text[top:].replace("  3:\n", "  4:\n", 1))
+    levels_line = line_of(meetings, "levels:")
+    four = line_of(meetings, "  4:", after="levels:")
+    assert problems(data) == [
+        f"data/areas/meetings.yml:{levels_line}: levels.3: is required (the model's levels are 0 to 3)",
+        f"data/areas/meetings.yml:{four}: levels.4: is not a level of the model (the model's levels are 0 to 3)",
+    ]
+
+
+def test_next_steps_belong_to_every_level_but_the_top(data: Path):
+    doc = data / "areas" / "documentation.yml"
+    text = doc.read_text()
+    start = text.index("    next_steps:", text.index("  1:\n"))
+    end = text.index("  2:\n")
+    doc.write_text(text[:start] + text[end:])
+    one = line_of(doc, "  1:", after="levels:")
+    assert problems(data) == [
+        f"data/areas/documentation.yml:{one}: levels.1.next_steps: is required: "
+        "say how a team reaches the next level"
+    ]
+
+
+def test_empty_text_and_word_counts(data: Path):
+    doc = data / "areas" / "documentation.yml"
+    edit(doc, "title: Documentation", 'title: "  "')
+    text = doc.read_text()
+    start = text.index("    summary: >-", text.index("  0:\n"))
+    end = text.index("    practices:", start)
+    doc.write_text(text[:start] + "    summary: Too short to help.\n" + text[end:])
+    found = problems(data)
+    assert (
+        f"data/areas/documentation.yml:{line_of(doc, 'title:')}: title: must not be empty" in found
+    )
+    assert (
+        f"data/areas/documentation.yml:{line_of(doc, 'Too short')}: levels.0.summary: has 4 words; "
+        "write 8 to 45 so it fits its cell"
+    ) in found
+
+
+def test_html_and_unsafe_links_are_rejected(data: Path):
+    doc = data / "areas" / "documentation.yml"
+    edit(
+        doc,
+        "title: Documentation",
+        "title: Documentation\nsummary: <script>alert(1)</script> notes",
+    )
+    text = doc.read_text()
+    # drop the original summary so the injected one is the only one
+    start = text.index("summary: >-")
+    end = text.index("why:")
+    doc.write_text(text[:start] + text[end:])
+    edit(doc, "why: >-\n", "why: >-\n  See [this](javascript:alert(1)) first.\n")
+    found = problems(data)
+    assert (
+        f"data/areas/documentation.yml:{line_of(doc, 'summary: <script>')}: summary: must not contain "
+        "HTML (<script>); use Markdown"
+    ) in found
+    assert (
+        f"data/areas/documentation.yml:{line_of(doc, 'why:')}: why: link 'javascript:alert(1' must start "
+        "with https:, http: or mailto:"
+    ) in found
+
+
+def test_every_problem_is_reported_at_once(data: Path):
+    edit(data / "model.yml", "version: 1.0.0", "version: one")
+    edit(data / "areas" / "meetings.yml", "title: Meetings", "titel: Meetings")
+    edit(data / "areas" / "work-tracking.yml", "id: work-tracking", "id: Work Tracking")
+    found = problems(data)
+    assert {p.split(":")[0] for p in found} == {
+        "data/model.yml",
+        "data/areas/meetings.yml",
+        "data/areas/work-tracking.yml",
+    }
+    assert len(found) >= 4
+
+
+def test_validate_command_exits_non_zero_without_a_traceback(data: Path):
+    edit(data / "areas" / "meetings.yml", "title: Meetings", "title:")
+    result = subprocess.run(
+        [sys.executable, "-m", "scripts.cli", "--data", str(data), "validate"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert (
+        "data/areas/meetings.yml:3: title: must be text, not nothing (the value is missing)"
+        in result.stderr
+    )
+    assert "1 problem in the model's data; nothing was built." in result.stderr
