@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from . import validate
-from .model import Area, Cell, Level, Model, Source
+from .model import Area, Cell, Channel, Level, Model, Principle, Source
 from .problems import ModelError, Problem
 from .yaml_source import Source as YamlSource
 from .yaml_source import load as load_yaml
@@ -13,45 +13,61 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 
 def load_model(data_dir: Path = DATA) -> Model:
     data_dir = Path(data_dir)
-    root = data_dir.parent
-    problems: list[Problem] = []
-
-    def read(path: Path, schema_name: str) -> YamlSource | None:
-        source, found = load_yaml(path, path.relative_to(root).as_posix())
-        problems.extend(found)
-        if source is None:
-            return None
-        schema_problems = validate.check_schema(source, schema_name)
-        problems.extend(schema_problems)
-        problems.extend(validate.check_text(source))
-        return source if isinstance(source.data, dict) else None
-
-    model_path = data_dir / "model.yml"
-    if not model_path.is_file():
-        raise ModelError([Problem(model_path.relative_to(root).as_posix(), 0, "", "is missing")])
-    model = read(model_path, "model")
+    reader = _Reader(data_dir.parent)
+    model = reader.read(data_dir / "model.yml", "model")
     area_dir = data_dir / "areas"
-    areas = {path.stem: read(path, "area") for path in sorted(area_dir.glob("*.yml"))}
+    areas = {path.stem: reader.read(path, "area") for path in sorted(area_dir.glob("*.yml"))}
+    readable = {area_id: source for area_id, source in areas.items() if source is not None}
     for stray in sorted(area_dir.glob("*.yaml")):
-        problems.append(Problem(stray.relative_to(root).as_posix(), 1, "", "rename it to .yml"))
+        reader.problems.append(Problem(reader.name(stray), 1, "", "rename it to .yml"))
+    principles = reader.read(data_dir / "guide" / "principles.yml", "principles")
+    channels = reader.read(data_dir / "guide" / "channels.yml", "channels")
 
+    problems = reader.problems
     if model is not None:
-        problems.extend(validate.check_levels(model))
-        readable = {k: v for k, v in areas.items() if v is not None}
-        problems.extend(
-            validate.check_area_list(
-                model, set(areas), readable, area_dir.relative_to(root).as_posix()
-            )
-        )
+        problems += validate.check_levels(model)
+        problems += validate.check_area_list(model, set(areas), readable, reader.name(area_dir))
         level_ids = [lvl["id"] for lvl in model.data.get("levels", []) if isinstance(lvl, dict)]
         for source in readable.values():
-            problems.extend(validate.check_area_levels(source, level_ids))
+            problems += validate.check_area_levels(source, level_ids)
+    if principles is not None:
+        problems += validate.check_unique_ids(principles, "principles")
+        known = [p.get("id") for p in principles.data.get("principles", []) if isinstance(p, dict)]
+        for source in readable.values():
+            problems += validate.check_principle_refs(source, known, principles.file)
+    if channels is not None:
+        problems += validate.check_unique_ids(channels, "channels")
     if problems:
         raise ModelError(problems)
-    return _build(model.data, areas, area_dir.relative_to(root).as_posix())
+    return _build(model.data, areas, reader.name(area_dir), principles.data, channels.data)
 
 
-def _build(data: dict, areas: dict[str, YamlSource], area_dir: str) -> Model:
+class _Reader:
+    """Reads data files, collecting every problem rather than stopping at the first."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.problems: list[Problem] = []
+
+    def name(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix()
+
+    def read(self, path: Path, schema_name: str) -> YamlSource | None:
+        if not path.is_file():
+            self.problems.append(Problem(self.name(path), 0, "", "is missing"))
+            return None
+        source, found = load_yaml(path, self.name(path))
+        self.problems += found
+        if source is None:
+            return None
+        self.problems += validate.check_schema(source, schema_name)
+        self.problems += validate.check_text(source)
+        return source if isinstance(source.data, dict) else None
+
+
+def _build(
+    data: dict, areas: dict[str, YamlSource], area_dir: str, principles: dict, channels: dict
+) -> Model:
     levels = tuple(Level(lvl["id"], lvl["name"], lvl["summary"]) for lvl in data["levels"])
     return Model(
         title=data["title"],
@@ -63,6 +79,18 @@ def _build(data: dict, areas: dict[str, YamlSource], area_dir: str) -> Model:
         license_name=data["license"]["name"],
         license_url=data["license"]["url"],
         sources=tuple(Source(**source) for source in data["sources"]),
+        principles=tuple(Principle(**p) for p in principles["principles"]),
+        channels=tuple(
+            Channel(
+                **{
+                    **c,
+                    "use_for": tuple(c["use_for"]),
+                    "not_for": tuple(c["not_for"]),
+                    "tips": tuple(c["tips"]),
+                }
+            )
+            for c in channels["channels"]
+        ),
     )
 
 

@@ -50,6 +50,26 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Principle:
+    id: str
+    name: str
+    summary: str
+    in_practice: str
+    example: str
+    pitfall: str
+
+
+@dataclass(frozen=True)
+class Channel:
+    id: str
+    name: str
+    summary: str
+    use_for: tuple[str, ...]
+    not_for: tuple[str, ...]
+    tips: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Model:
     title: str
     version: str
@@ -60,6 +80,8 @@ class Model:
     license_name: str
     license_url: str
     sources: tuple[Source, ...]
+    principles: tuple[Principle, ...] = ()  # the guide, in reading order
+    channels: tuple[Channel, ...] = ()
 
     @property
     def levels_top_down(self) -> tuple[Level, ...]:
@@ -67,3 +89,6 @@ class Model:
 
     def area(self, area_id: str) -> Area:
         return next(a for a in self.areas if a.id == area_id)
+
+    def areas_drawing_on(self, principle_id: str) -> tuple[Area, ...]:
+        return tuple(a for a in self.areas if principle_id in a.principles)

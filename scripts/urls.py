@@ -12,3 +12,11 @@ def area_path(area_id: str) -> str:
 
 def cell_path(area_id: str, level_id: int) -> str:
     return f"{area_path(area_id)}#level-{level_id}"
+
+
+def principle_path(principle_id: str) -> str:
+    return f"guide/principles/#{principle_id}"
+
+
+def channel_path(channel_id: str) -> str:
+    return f"guide/channels/#{channel_id}"

@@ -237,3 +237,20 @@ def _check_cell(
             )
         )
     return problems
+
+
+def check_unique_ids(source: Source, key: str) -> list[Problem]:
+    items = [item for item in source.data.get(key) or [] if isinstance(item, dict)]
+    return [
+        source.problem((key, str(index), "id"), f"'{item.get('id')}' is already used above")
+        for index, item in enumerate(items)
+        if item.get("id") in [other.get("id") for other in items[:index]]
+    ]
+
+
+def check_principle_refs(area: Source, known: list[str], principles_file: str) -> list[Problem]:
+    return [
+        area.problem(("principles", str(index)), f"'{ref}' is not a principle in {principles_file}")
+        for index, ref in enumerate(area.data.get("principles") or [])
+        if ref not in known
+    ]

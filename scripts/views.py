@@ -53,6 +53,21 @@ def area_page(model: Model, area: Area) -> str:
     return render("area.md", model=model, area=area)
 
 
+def principles(model: Model, root: str) -> str:
+    """Markdown: one linkable section per principle, with the areas that rest on it."""
+    return render("principles.md", model=model, root=root)
+
+
+def channels(model: Model) -> str:
+    """Markdown: one linkable section per channel."""
+    return render("channels.md", model=model)
+
+
+def quick_reference(model: Model, root: str) -> Markup:
+    """Every principle's and channel's `summary`: the same text the full guide pages lead with."""
+    return render("quick_reference.html", model=model, root=root)
+
+
 def level_list(model: Model) -> Markup:
     return render("levels.html", model=model)
 
