@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from . import pdf, urls
+from .changelog import load_changelog
 from .load import DATA, load_model
 from .problems import ModelError
 
@@ -24,11 +25,13 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         model = load_model(args.data)
+        releases = load_changelog(model, args.data)
     except ModelError as error:
         print(error.report(), file=sys.stderr)
         return 1
     if args.command == "validate":
         counts = f"{len(model.areas)} areas, {len(model.levels)} levels"
+        counts += f", {len(releases)} release{'s' if len(releases) != 1 else ''}"
         print(f"{args.data}: the model is valid ({counts}).")
         return 0
     args.out.mkdir(parents=True, exist_ok=True)

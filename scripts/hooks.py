@@ -3,7 +3,7 @@
 - on_config: load and validate data/ (every problem, file:line, before anything is
   written) and add one nav entry per area, in the order of data/model.yml;
 - on_pre_build: render the one-page PDFs, so an overflow also fails before writing;
-- on_files: add each area's page and the PDFs as generated files;
+- on_files: add each area's page, the PDFs, model.json and its schema as generated files;
 - on_pre_page: point an area page's edit button at its YAML file.
 """
 
@@ -17,7 +17,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from scripts import pdf, urls, views
+from scripts import export, pdf, urls, views
+from scripts.changelog import load_changelog
 from scripts.load import load_model
 from scripts.problems import ModelError
 
@@ -27,8 +28,10 @@ _pdfs: dict[str, bytes] = {}
 
 @event_priority(100)  # before mkdocs-macros copies config.extra into its variables
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    data_dir = Path(config.config_file_path).parent / "data"
     try:
-        model = load_model(Path(config.config_file_path).parent / "data")
+        model = load_model(data_dir)
+        config.extra["releases"] = load_changelog(model, data_dir)
     except ModelError as error:
         raise PluginError(error.report()) from None
     config.extra["model"] = model
@@ -62,6 +65,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             )
         files.append(File.generated(config, src, content=views.area_page(model, area)))
     for name, content in _pdfs.items():
+        files.append(File.generated(config, name, content=content))
+    for name, content in export.files(model, config.site_url or "").items():
         files.append(File.generated(config, name, content=content))
     return files
 

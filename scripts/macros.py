@@ -23,6 +23,12 @@ def define_env(env) -> None:
     env.macro(lambda: views.level_list(model), "level_list")
     env.macro(lambda: views.area_list(model, root()), "area_list")
     env.macro(lambda: views.render("credits.html", model=model), "credits")
+    env.macro(
+        lambda: views.render(
+            "changelog.md", model=model, releases=env.conf.extra["releases"], root=root()
+        ),
+        "changelog",
+    )
     env.macro(lambda: views.principles(model, root()), "principles")
     env.macro(lambda: views.channels(model), "channels")
     env.macro(lambda: views.quick_reference(model, root()), "quick_reference")

@@ -74,7 +74,12 @@ def _build(node: yaml.Node, path: Path_, source: Source, problems: list[Problem]
         return [
             _build(item, (*path, str(i)), source, problems) for i, item in enumerate(node.value)
         ]
-    return _CONSTRUCTOR.construct_object(node)
+    try:
+        return _CONSTRUCTOR.construct_object(node)
+    except ValueError:
+        # Looks like a date but is not one (2027-02-30): keep the text, so the checks
+        # report it with its line instead of the loader crashing.
+        return node.value
 
 
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()

@@ -1,0 +1,148 @@
+"""Read data/changelog.yml: the model's releases, newest first, checked against the model.
+
+Problems are reported like the model's own (file:line, every one at once), so a
+contributor who bumps `version` in data/model.yml is told to add a release entry.
+"""
+
+import datetime
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import validate
+from .load import DATA
+from .model import Model
+from .problems import ModelError, Problem
+from .yaml_source import Source
+from .yaml_source import load as load_yaml
+
+FILE = "changelog.yml"
+
+
+@dataclass(frozen=True)
+class Change:
+    note: str
+    area_id: str | None = None  # None: the change concerns the whole model or a level
+    level_id: int | None = None  # with area_id: one cell; alone: the level itself
+
+
+@dataclass(frozen=True)
+class Release:
+    version: str
+    date: datetime.date
+    summary: str
+    changes: tuple[Change, ...]
+
+    @property
+    def anchor(self) -> str:
+        return "v" + self.version.replace(".", "-")
+
+
+def load_changelog(model: Model, data_dir: Path = DATA) -> tuple[Release, ...]:
+    """The releases in data/changelog.yml, newest first; ModelError lists what is wrong."""
+    path = Path(data_dir) / FILE
+    display = path.relative_to(Path(data_dir).parent).as_posix()
+    if not path.is_file():
+        raise ModelError([Problem(display, 0, "", "is missing; it lists the model's releases")])
+    source, problems = load_yaml(path, display)
+    if source is not None:
+        _dates_as_text(source)
+        problems += validate.check_schema(source, "changelog") + validate.check_text(source)
+    if problems:  # the checks below assume the shape the schema guarantees
+        raise ModelError(problems)
+    problems = _check_order(source) + _check_version(source, model) + _check_refs(source, model)
+    if problems:
+        raise ModelError(problems)
+    return tuple(_release(entry) for entry in source.data["releases"])
+
+
+def _dates_as_text(source: Source) -> None:
+    """YAML reads 2026-11-24 as a date, VS Code's schema check as text: accept both."""
+    releases = source.data.get("releases") if isinstance(source.data, dict) else None
+    for entry in releases if isinstance(releases, list) else []:
+        if isinstance(entry, dict) and isinstance(entry.get("date"), datetime.date):
+            entry["date"] = entry["date"].isoformat()
+
+
+def _semver(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split("."))
+
+
+def _check_order(source: Source) -> list[Problem]:
+    problems = []
+    newer: tuple[str, datetime.date | None] | None = None
+    for index, entry in enumerate(source.data["releases"]):
+        path = ("releases", str(index))
+        try:
+            day = datetime.date.fromisoformat(entry["date"])
+        except ValueError:
+            problems.append(source.problem((*path, "date"), "is not a real day of the calendar"))
+            day = None
+        if newer is not None:
+            newer_version, newer_day = newer
+            if _semver(entry["version"]) >= _semver(newer_version):
+                problems.append(
+                    source.problem(
+                        (*path, "version"),
+                        f"must be lower than {newer_version} above it: newest release first",
+                    )
+                )
+            if day and newer_day and day > newer_day:
+                problems.append(
+                    source.problem(
+                        (*path, "date"),
+                        f"is later than {newer_day}, the date of {newer_version} listed above it",
+                    )
+                )
+        newer = (entry["version"], day)
+    return problems
+
+
+def _check_version(source: Source, model: Model) -> list[Problem]:
+    latest = source.data["releases"][0]["version"]
+    if latest == model.version:
+        return []
+    return [
+        source.problem(
+            ("releases", "0", "version"),
+            f"the newest release must be {model.version}, the version in data/model.yml; "
+            "add an entry for it at the top",
+        )
+    ]
+
+
+def _check_refs(source: Source, model: Model) -> list[Problem]:
+    """Every change names an area and level of the current model, so its link works."""
+    area_ids = [area.id for area in model.areas]
+    level_ids = [level.id for level in model.levels]
+    problems = []
+    for index, entry in enumerate(source.data["releases"]):
+        for number, change in enumerate(entry.get("changes", [])):
+            path = ("releases", str(index), "changes", str(number))
+            if "area" in change and change["area"] not in area_ids:
+                problems.append(
+                    source.problem(
+                        (*path, "area"),
+                        f"'{change['area']}' is not an area of the model ({', '.join(area_ids)}); "
+                        "for an area that was removed, name it in the note instead",
+                    )
+                )
+            if "level" in change and change["level"] not in level_ids:
+                problems.append(
+                    source.problem(
+                        (*path, "level"),
+                        f"is not a level of the model ({level_ids[0]} to {level_ids[-1]})",
+                    )
+                )
+    return problems
+
+
+def _release(entry: dict) -> Release:
+    return Release(
+        version=entry["version"],
+        date=datetime.date.fromisoformat(entry["date"]),
+        summary=entry["summary"],
+        changes=tuple(
+            Change(note=c["note"], area_id=c.get("area"), level_id=c.get("level"))
+            for c in entry.get("changes", [])
+        ),
+    )

@@ -1,0 +1,107 @@
+"""The model as JSON for other tools: model.json and its schema, published at the site root.
+
+The document mirrors the loaded Model (levels, areas, cells) and adds what a tool
+cannot work out by itself: the absolute URL of every area and cell on the site.
+Text fields are passed on as written in data/ (inline Markdown), never as HTML.
+"""
+
+import json
+from functools import cache
+from pathlib import Path
+from urllib.parse import urljoin
+
+from . import urls
+from .model import Area, Cell, Model
+
+# The schema is kept apart from the YAML files' schemas (model.schema.json there describes
+# data/model.yml); it is published under the name tools expect next to model.json.
+SCHEMA_FILE = Path(__file__).resolve().parent.parent / "data" / "schemas" / "export.schema.json"
+JSON_NAME = "model.json"
+SCHEMA_NAME = "model.schema.json"
+FORMAT_VERSION = 1  # bump when a field is renamed or removed, so tools can tell
+
+
+def document(model: Model, site_url: str) -> dict:
+    """model.json as a dict; `site_url` is the published root, e.g. https://example.org/amm/."""
+    root = _root(site_url)
+    return {
+        "$schema": urljoin(root, SCHEMA_NAME),
+        "format": FORMAT_VERSION,
+        "title": model.title,
+        "version": model.version,
+        "summary": model.summary,
+        "url": root,
+        "license": {"name": model.license_name, "url": model.license_url},
+        "copyright": model.copyright,
+        "sources": [
+            {
+                key: value
+                for key, value in {
+                    "title": source.title,
+                    "author": source.author,
+                    "year": source.year,
+                    "url": source.url,
+                    "license": source.license,
+                    "relation": source.relation,
+                }.items()
+                if value is not None
+            }
+            for source in model.sources
+        ],
+        "downloads": {paper: urljoin(root, name) for paper, name in urls.PDF_FILES.items()},
+        "levels": [
+            {"id": level.id, "name": level.name, "summary": level.summary} for level in model.levels
+        ],
+        "areas": [_area(area, root) for area in model.areas],
+    }
+
+
+def _area(area: Area, root: str) -> dict:
+    return {
+        "id": area.id,
+        "title": area.title,
+        "summary": area.summary,
+        "why": area.why,
+        "principles": list(area.principles),
+        "url": urljoin(root, urls.area_path(area.id)),
+        "cells": [_cell(cell, root) for cell in area.cells],
+    }
+
+
+def _cell(cell: Cell, root: str) -> dict:
+    return {
+        "level": cell.level.id,
+        "summary": cell.summary,
+        "practices": list(cell.practices),
+        "next_steps": list(cell.next_steps),
+        "url": urljoin(root, urls.cell_path(cell.area_id, cell.level.id)),
+    }
+
+
+@cache
+def _schema_text() -> str:
+    return SCHEMA_FILE.read_text(encoding="utf-8")
+
+
+def schema(site_url: str) -> dict:
+    """The export schema, with its $id set to where it is published."""
+    published = json.loads(_schema_text())
+    published["$id"] = urljoin(_root(site_url), SCHEMA_NAME)
+    return published
+
+
+def files(model: Model, site_url: str) -> dict[str, str]:
+    """{file name at the site root: content} for the build to publish."""
+    return {
+        JSON_NAME: _dump(document(model, site_url)),
+        SCHEMA_NAME: _dump(schema(site_url)),
+    }
+
+
+def _dump(value: dict) -> str:
+    return json.dumps(value, indent=2, ensure_ascii=False) + "\n"
+
+
+def _root(site_url: str) -> str:
+    # urljoin drops the last path segment of a root without a trailing slash.
+    return site_url if site_url.endswith("/") else f"{site_url}/"
