@@ -7,7 +7,7 @@ NODE   := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: serve site pdf validate lint test system-deps clean
+.PHONY: serve site pdf validate diff lint test system-deps clean
 .DEFAULT_GOAL := serve
 
 $(STAMP): requirements.lock
@@ -30,6 +30,10 @@ pdf: $(STAMP) ## the one-page overviews alone, into site/
 
 validate: $(STAMP) ## check data/ and list every problem as file:line
 	$(PY) -m scripts.cli validate
+
+BASE ?= main
+diff: $(STAMP) ## what changed in the model since BASE (a git ref), cell by cell, as Markdown
+	@$(PY) -m scripts.diff $(BASE)
 
 lint: $(STAMP)
 	$(BIN)/ruff check scripts tests
