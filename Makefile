@@ -37,7 +37,7 @@ diff: $(STAMP) ## what changed in the model since BASE (a git ref), cell by cell
 
 lint: $(STAMP)
 	$(BIN)/ruff check scripts tests
-	$(BIN)/yamllint -s data mkdocs.yml
+	$(BIN)/yamllint -s data mkdocs.yml .github .pre-commit-config.yaml
 
 system-deps: ## Chromium, Java and poppler for the browser and PDF checks
 	.ci/system-deps
