@@ -7,7 +7,7 @@ NODE   := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: serve site pdf validate diff lint test system-deps clean
+.PHONY: serve site pdf report validate diff lint test system-deps clean
 .DEFAULT_GOAL := serve
 
 $(STAMP): requirements.lock
@@ -27,6 +27,10 @@ site: $(STAMP) ## strict build into site/ (never with -q: it hides broken links,
 
 pdf: $(STAMP) ## the one-page overviews alone, into site/
 	$(PY) -m scripts.cli pdf --out site
+
+report: $(STAMP) ## a team's marked one-pager: make report IN=assessment.json OUT=team.pdf [PAPER=a4]
+	$(if $(IN),,$(error IN is required: the JSON file saved from the assessment page))
+	$(PY) -m scripts.cli report $(IN) --out $(or $(OUT),team.pdf) --paper $(or $(PAPER),letter)
 
 validate: $(STAMP) ## check data/ and list every problem as file:line
 	$(PY) -m scripts.cli validate

@@ -1,11 +1,12 @@
-"""Command line: `python -m scripts.cli validate` and `python -m scripts.cli pdf --out DIR`."""
+"""Command line: `python -m scripts.cli validate`, `pdf --out DIR` and `report IN --out PDF`."""
 
 import argparse
 import os
 import sys
 from pathlib import Path
 
-from . import pdf, urls
+from . import pdf, report, urls
+from .assessment import AssessmentError
 from .changelog import load_changelog
 from .load import DATA, load_model
 from .problems import ModelError
@@ -21,6 +22,13 @@ def main(argv: list[str] | None = None) -> int:
     make_pdf = commands.add_parser("pdf", help="render the one-page overviews")
     make_pdf.add_argument("--out", type=Path, default=Path("site"))
     make_pdf.add_argument("--site-url", default=os.environ.get("SITE_URL", DEFAULT_SITE_URL))
+    make_report = commands.add_parser(
+        "report", help="render a team's one-pager from the assessment page's JSON"
+    )
+    make_report.add_argument("source", type=Path, help="the JSON file the assessment page saved")
+    make_report.add_argument("--out", type=Path, default=Path("team.pdf"))
+    make_report.add_argument("--paper", choices=sorted(urls.PDF_FILES), default="letter")
+    make_report.add_argument("--site-url", default=os.environ.get("SITE_URL", DEFAULT_SITE_URL))
     args = parser.parse_args(argv)
 
     try:
@@ -33,6 +41,17 @@ def main(argv: list[str] | None = None) -> int:
         counts = f"{len(model.areas)} areas, {len(model.levels)} levels"
         counts += f", {len(releases)} release{'s' if len(releases) != 1 else ''}"
         print(f"{args.data}: the model is valid ({counts}).")
+        return 0
+    if args.command == "report":
+        try:
+            notes = report.build(model, args.source, args.out, args.site_url, args.paper)
+        except AssessmentError as error:
+            print(error.report(), file=sys.stderr)
+            return 1
+        except pdf.OverflowError_ as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 1
+        print("\n".join(notes))
         return 0
     args.out.mkdir(parents=True, exist_ok=True)
     for paper, name in urls.PDF_FILES.items():

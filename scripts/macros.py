@@ -6,7 +6,7 @@ scripts/hooks.py loaded; macros never render data text as a template.
 
 from posixpath import relpath
 
-from scripts import urls, views
+from scripts import assessment, urls, views
 
 
 def define_env(env) -> None:
@@ -32,3 +32,12 @@ def define_env(env) -> None:
     env.macro(lambda: views.principles(model, root()), "principles")
     env.macro(lambda: views.channels(model), "channels")
     env.macro(lambda: views.quick_reference(model, root()), "quick_reference")
+    env.macro(
+        lambda: views.render(
+            "assessment.html",
+            model=model,
+            root=root(),
+            data=assessment.script_json(assessment.page_data(model, root())),
+        ),
+        "assessment",
+    )

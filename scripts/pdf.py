@@ -5,6 +5,7 @@ that still prints legibly; below that we fail and name the longest cells, since
 a two-page "one-pager" or unreadable type would be worse than a failed build.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import weasyprint
@@ -29,9 +30,17 @@ class Rendered:
 
 
 def render(model: Model, site_url: str, paper: str) -> Rendered:
+    return fit(lambda size: views.onepager(model, site_url, paper, size), model, paper)
+
+
+def fit(page: Callable[[float], str], model: Model, paper: str) -> Rendered:
+    """Render `page(font_size)`, the one-pager's HTML, at the largest size that fits one page.
+
+    scripts/report.py reuses this for a team's marked-up copy of the overview.
+    """
     size = START_PT
     while True:
-        html = views.onepager(model, site_url, paper, size)
+        html = page(size)
         document = weasyprint.HTML(
             string=html, base_url=str(views.TEMPLATES / "onepager.html")
         ).render(pdf_variant=PDF_VARIANT)
