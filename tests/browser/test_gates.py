@@ -1,0 +1,82 @@
+"""Quality gates over every page of the built site, opened in Chromium the way readers do:
+light and dark, laptop and phone width. tests/browser/test_gates_catch.py shows that each
+gate fails when the site breaks in the way it guards against.
+"""
+
+from pathlib import Path
+
+import pytest
+
+from tests.browser import gates
+
+VIEWS = [(scheme, width) for scheme in ("light", "dark") for width in (1280, 375)]
+MATRIX = "matrix/"
+
+
+@pytest.fixture(scope="session")
+def pages(site: Path) -> list[str]:
+    return gates.html_pages(site)
+
+
+@pytest.fixture(scope="session")
+def reports(browser, base_url: str, pages: list[str]) -> list[gates.Report]:
+    return gates.sweep(browser, base_url, pages, VIEWS)
+
+
+@pytest.fixture(scope="session")
+def built(site: Path) -> gates.Site:
+    return gates.Site(site, gates.site_url_of(site))
+
+
+def problems(reports: list[gates.Report], gate: str) -> list[str]:
+    return [f"{report}: {problem}" for report in reports for problem in getattr(report, gate) or []]
+
+
+def test_every_page_is_opened_in_every_view(pages: list[str], reports: list[gates.Report]):
+    assert {"", MATRIX, "404.html"} <= set(pages)
+    assert {(r.scheme, r.width, r.path) for r in reports} == {
+        (scheme, width, path) for scheme, width in VIEWS for path in pages
+    }
+
+
+def test_axe_finds_no_wcag_or_best_practice_violation(reports: list[gates.Report]):
+    assert problems(reports, "axe") == []
+
+
+def test_no_request_leaves_the_site(reports: list[gates.Report]):
+    assert problems(reports, "outside") == []
+
+
+def test_no_console_error(reports: list[gates.Report]):
+    assert problems(reports, "errors") == []
+
+
+def test_no_page_scrolls_sideways(reports: list[gates.Report]):
+    assert problems(reports, "overflow") == []
+
+
+def test_the_matrix_shows_every_cell_at_every_width(reports: list[gates.Report]):
+    matrix = [r for r in reports if r.path == MATRIX]
+    assert all(r.matrix is not None for r in matrix), "the matrix page has no matrix"
+    assert problems(matrix, "matrix") == []
+
+
+def test_nu_html_checker_finds_no_error(site: Path, pages: list[str]):
+    assert gates.vnu_errors([site / gates.file_of(path) for path in pages]) == []
+
+
+def test_no_broken_link_or_anchor_in_pages_pdfs_or_json(built: gates.Site):
+    assert gates.broken_html_links(built) == []
+    assert gates.broken_pdf_links(built) == []
+    assert gates.broken_json_links(built) == []
+
+
+def test_pdfs_link_back_to_the_site(built: gates.Site):
+    """Guards the PDF gate itself: it only means something if the PDFs carry links."""
+    assert all(gates.pdf_links(pdf) for pdf in built.root.glob("*.pdf"))
+
+
+def test_printing_the_matrix_gives_one_landscape_page(new_context, base_url: str):
+    page = new_context().new_page()
+    page.goto(base_url + MATRIX)
+    assert gates.print_pages(page) == []
