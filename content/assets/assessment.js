@@ -152,7 +152,7 @@ function radar(state) {
     const radius = (r * (value + 1)) / (TOP + 1); // level 0 is a small ring, not the centre
     return [cx + radius * Math.cos(angle), cy + radius * Math.sin(angle)];
   };
-  const svg = el("svg", { svg: 1, viewBox: "0 0 420 300", role: "img", "aria-label": "Radar chart of the current and target level in each area. The table next to it lists the same levels." });
+  const svg = el("svg", { svg: 1, viewBox: "-10 0 440 300", role: "img", "aria-label": "Radar chart of the current and target level in each area. The table next to it lists the same levels." });
   for (let value = 0; value <= TOP; value++) {
     const ring = data.areas.map((_, i) => point(i, value).join(",")).join(" ");
     svg.append(el("polygon", { svg: 1, class: "grid", points: ring }));

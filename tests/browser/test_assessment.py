@@ -1,0 +1,334 @@
+"""The self-assessment page in headless Chromium: keeping, sharing, exporting and resetting answers.
+
+Each test starts from a fresh browser context, so localStorage is empty unless the test
+fills it; a second context stands in for a colleague who opens a shared link.
+"""
+
+import gzip
+import json
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pypdf
+import pytest
+
+from scripts import assessment
+from scripts.load import load_model
+from tests.browser.gates import axe_violations
+
+MODEL = load_model()
+ROOT = Path(__file__).resolve().parents[2]
+PHONE = {"viewport": {"width": 375, "height": 740}, "is_mobile": True, "has_touch": True}
+# Five current and five target levels, as a team lead would pick them in a retro.
+ANSWERS = {
+    "documentation": (1, 2),
+    "decision-making": (0, 2),
+    "work-tracking": (2, 3),
+    "meetings": (1, 1),
+    "leadership-culture": (2, 3),
+}
+
+
+@pytest.fixture
+def url(base_url: str) -> str:
+    return base_url + "assessment/"
+
+
+def open_page(context, url: str):
+    """Open `url` and fail the test on any script error the page raises."""
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    page.goto(url)
+    page.wait_for_selector("#amm-results:not([hidden])")
+    return page
+
+
+def radio(page, area_id: str, kind: str, level: int):
+    name = area_id if kind == "current" else f"target-{area_id}"
+    return page.locator(f'input[name="{name}"][value="{level}"]')
+
+
+def checked(page) -> dict[str, tuple[int | None, int | None]]:
+    """Every area's (current, target) as the form shows it."""
+    return page.evaluate(
+        """ids => Object.fromEntries(ids.map(id => [id, [id, 'target-' + id].map(name => {
+            const on = document.querySelector(`input[name="${name}"]:checked`);
+            return on ? Number(on.value) : null;
+        })]))""",
+        [a.id for a in MODEL.areas],
+    )
+
+
+def pick(page, answers: dict[str, tuple[int, int]], tap: bool = False) -> None:
+    for area_id, levels in answers.items():
+        for kind, level in zip(("current", "target"), levels, strict=True):
+            option = radio(page, area_id, kind, level)
+            option.tap() if tap else option.check()
+
+
+def table(page) -> list[list[str]]:
+    return page.eval_on_selector_all(
+        "#amm-scores tr", "rows => rows.map(r => [...r.cells].map(c => c.textContent))"
+    )
+
+
+def saved(page) -> dict | None:
+    return page.evaluate("() => JSON.parse(localStorage.getItem('amm-assessment'))")
+
+
+def test_picks_on_a_phone_survive_a_reload_and_travel_by_link(new_context, url: str):
+    lead = new_context(**PHONE, permissions=["clipboard-read", "clipboard-write"])
+    page = open_page(lead, url)
+    pick(page, ANSWERS, tap=True)
+    page.fill("#amm-team", "Platform team")
+    page.fill("#amm-date", "2025-03-04")
+    page.locator("#amm-date").dispatch_event("change")
+    expected = {**{k: list(v) for k, v in ANSWERS.items()}}
+    assert checked(page) == expected
+    rows = table(page)
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 375, "no sideways scroll"
+    assert page.evaluate(
+        "() => [...document.querySelectorAll('.amm-assessment table, .amm-assessment svg')]"
+        ".every(e => e.getBoundingClientRect().right <= innerWidth)"
+    )
+    assert rows[1] == ["Decision making", "0 Unaware", "2 Defined", "2"]
+    assert rows[3] == ["Meetings", "1 Initial", "1 Initial", "Met"]
+
+    page.reload()
+    assert checked(page) == expected
+    assert page.input_value("#amm-team") == "Platform team"
+    assert "saved in this browser" in page.text_content("#amm-notice")
+
+    page.click("#amm-copy")
+    link = page.evaluate("() => navigator.clipboard.readText()")
+    assert link == page.url == page.input_value("#amm-link")
+    assert "Link copied" in page.text_content("#amm-status")
+
+    page.goto(url)  # a plain visit restores the last answers from localStorage
+    assert checked(page) == expected
+
+    colleague = open_page(new_context(**PHONE), link)
+    assert checked(colleague) == expected
+    assert table(colleague) == rows
+    assert colleague.input_value("#amm-team") == "Platform team"
+    assert colleague.input_value("#amm-date") == "2025-03-04"
+    assert "come from the link you opened" in colleague.text_content("#amm-notice")
+    assert saved(colleague) is None, "only looking at a link saves nothing"
+    assert not page.errors and not colleague.errors
+
+
+def test_a_shared_link_wins_but_my_own_answers_stay_one_click_away(new_context, url: str):
+    context = new_context()
+    page = open_page(context, url)
+    pick(page, {"meetings": (0, 1)})
+    mine = page.url
+    page.goto(url + "?meetings=3&target-meetings=3")
+    assert checked(page)["meetings"] == [3, 3]
+    assert saved(page)["areas"]["meetings"] == {"current": 0, "target": 1}
+    page.click("#amm-notice button")
+    assert checked(page)["meetings"] == [0, 1]
+    assert page.url == mine
+
+
+@pytest.mark.parametrize(
+    ("query", "kept", "named"),
+    [
+        (
+            "?documentation=1&target-documentation=9&sales=2&meetings=%%%&target-meetings=2",
+            {"documentation": [1, None], "meetings": [None, 2]},
+            ["target-documentation=9", "sales=2", "meetings=%%%"],
+        ),
+        ("?%%%&work-tracking=2", {"work-tracking": [2, None]}, ["%%%="]),
+        ("?date=2025-02-30&team=%E0%A4%A&meetings=-1", {}, ["date=2025-02-30", "meetings=-1"]),
+        ("?documentation=1.5&documentation=%00&=&&", {}, ["documentation=1.5"]),
+    ],
+)
+def test_a_broken_link_loads_its_valid_parts_and_says_what_it_dropped(
+    new_context, url: str, query: str, kept: dict, named: list[str]
+):
+    page = open_page(new_context(), url + query)
+    assert not page.errors
+    assert {k: v for k, v in checked(page).items() if v != [None, None]} == kept
+    notice = page.text_content("#amm-notice")
+    assert "could not be used" in notice
+    for part in named:
+        assert part in notice
+    # The address is rewritten to what was understood, so sharing it again is clean.
+    shown = urlsplit(page.url).query
+    assert "9" not in shown and "sales" not in shown and "%%%" not in shown
+
+
+def download(page, button: str) -> Path:
+    with page.expect_download() as info:
+        page.click(button)
+    return Path(info.value.path())
+
+
+def clear_all(page) -> None:
+    """Confirm "Start over"; the dialog's close event runs as a task, so wait for it."""
+    page.click("#amm-reset")
+    page.click('#amm-dialog button[value="reset"]')
+    page.wait_for_function("() => location.search === ''")
+
+
+def test_export_reset_and_import_bring_every_answer_back(new_context, url: str, tmp_path: Path):
+    page = open_page(new_context(), url)
+    pick(page, ANSWERS)
+    page.fill("#amm-team", '=Ops, "core"')
+    page.press("#amm-team", "Tab")
+    before = checked(page)
+
+    exported = json.loads(download(page, "#amm-json").read_text(encoding="utf-8"))
+    assert exported["model_version"] == MODEL.version
+    assert exported["team"] == '=Ops, "core"'
+    assert exported["areas"]["decision-making"] == {"current": 0, "target": 2}
+    # The same file makes the team one-pager: the page and `make report` agree on it.
+    source = tmp_path / "assessment.json"
+    source.write_text(json.dumps(exported), encoding="utf-8")
+    assert assessment.read(source, MODEL).levels["work-tracking"] == {"current": 2, "target": 3}
+
+    csv = download(page, "#amm-csv").read_text(encoding="utf-8-sig").splitlines()
+    assert csv[0] == "team,date,area,area_title,current,current_name,target,target_name"
+    assert len(csv) == 1 + len(MODEL.areas)
+    assert csv[2].startswith('"\'=Ops, ""core""",,decision-making,Decision making,0,Unaware,2,')
+
+    clear_all(page)
+    assert all(v == [None, None] for v in checked(page).values())
+    assert urlsplit(page.url).query == ""
+
+    with page.expect_file_chooser() as chooser:
+        page.click("#amm-import")
+    chooser.value.set_files(str(source))
+    page.wait_for_function(
+        "() => document.querySelector('#amm-status').textContent.includes('Loaded')"
+    )
+    assert checked(page) == before
+    assert page.input_value("#amm-team") == '=Ops, "core"'
+    assert not page.errors
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["this is not json", "[1, 2]", '{"areas": {"sales": {"current": 1}}}', '{"areas": {}}'],
+)
+def test_importing_a_bad_file_says_so_and_loses_nothing(
+    new_context, url: str, tmp_path: Path, content: str
+):
+    page = open_page(new_context(), url)
+    pick(page, {"meetings": (1, 2)})
+    address = page.url
+    bad = tmp_path / "notes.json"
+    bad.write_text(content, encoding="utf-8")
+    page.set_input_files("#amm-file", str(bad))
+    page.wait_for_function("() => !document.querySelector('#amm-status').hidden")
+    assert "notes.json is not an assessment" in page.text_content("#amm-status")
+    assert checked(page)["meetings"] == [1, 2]
+    assert page.url == address
+    assert saved(page)["areas"]["meetings"] == {"current": 1, "target": 2}
+
+
+def test_reset_asks_first_and_cancelling_keeps_every_answer(new_context, url: str):
+    page = open_page(new_context(), url)
+    pick(page, ANSWERS)
+    before, address = checked(page), page.url
+    for dismiss in ('#amm-dialog button[value="keep"]', "Escape"):
+        page.click("#amm-reset")
+        assert page.is_visible("#amm-dialog")
+        page.keyboard.press(dismiss) if dismiss == "Escape" else page.click(dismiss)
+        assert not page.is_visible("#amm-dialog")
+        assert checked(page) == before and page.url == address
+        assert saved(page)["areas"]["meetings"] == {"current": 1, "target": 1}
+    clear_all(page)
+    assert all(v == [None, None] for v in checked(page).values())
+    page.click("#amm-status button")  # Undo
+    assert checked(page) == before and page.url == address
+
+
+def test_keyboard_only_picks_with_the_arrow_keys(new_context, url: str):
+    page = open_page(new_context(), url)
+    page.focus('input[name="documentation"][value="0"]')
+    page.keyboard.press("Space")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Tab")  # on to the target group of the same area
+    page.keyboard.press("Space")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    assert checked(page)["documentation"] == [1, 2]
+    assert table(page)[0] == ["Documentation", "1 Initial", "2 Defined", "1"]
+
+
+def test_results_speak_and_draw_the_same_numbers(new_context, url: str):
+    page = open_page(new_context(), url)
+    summary = page.locator("#amm-summary")
+    assert summary.get_attribute("aria-live") == "polite"
+    pick(page, ANSWERS)
+    assert "Largest gap: Decision making, 2 levels to go." in summary.text_content()
+    chart = page.locator("#amm-radar svg")
+    assert chart.get_attribute("role") == "img"
+    assert "table" in chart.get_attribute("aria-label")
+    assert chart.locator("circle.current").count() == len(MODEL.areas)
+    assert chart.locator("rect.target").count() == len(MODEL.areas)
+    labels = chart.locator("text.label").evaluate_all(
+        "texts => texts.map(t => [...t.children].map(line => line.textContent).join(' '))"
+    )
+    assert labels == [a.title for a in MODEL.areas]
+
+
+def test_next_steps_come_from_the_data_and_link_to_the_cell(new_context, url: str):
+    page = open_page(new_context(), url)
+    pick(page, ANSWERS)
+    area = MODEL.area("decision-making")
+    box = page.locator("#amm-steps section", has=page.locator("h3", has_text=area.title))
+    assert box.locator("ol li").all_text_contents() == list(area.cell(0).next_steps)
+    assert box.locator("ul li").all_text_contents() == list(area.cell(1).practices)
+    link = box.locator("a")
+    assert link.text_content() == f"Read level 1 of {area.title}"
+    link.click()
+    page.wait_for_url("**/areas/decision-making/#level-1")
+    assert page.is_visible("#level-1")
+    page.go_back()
+    page.wait_for_selector("#amm-steps section")
+    met = page.locator("#amm-steps section", has=page.locator("h3", has_text="Meetings"))
+    assert "reached its target" in met.text_content()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [1280, 375])
+def test_axe_finds_nothing_with_results_shown(
+    new_context, url: str, scheme: str, width: int, tmp_path: Path
+):
+    context = new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    page = open_page(context, url)
+    pick(page, ANSWERS)
+    page.click("#amm-copy")  # shows the status message too
+    assert axe_violations(page) == []
+    assert context.outside_requests == []
+
+
+def test_prints_the_results_on_one_page(new_context, url: str, tmp_path: Path):
+    page = open_page(new_context(), url)
+    pick(page, ANSWERS)
+    page.emulate_media(media="print")
+    assert not page.is_visible("#amm-form") and not page.is_visible(".md-sidebar")
+    pdf = tmp_path / "printed.pdf"
+    page.pdf(path=str(pdf), prefer_css_page_size=True, print_background=True)
+    assert len(pypdf.PdfReader(pdf).pages) == 1
+
+
+def test_without_javascript_the_page_points_to_the_matrix_and_pdf(new_context, url: str):
+    page = new_context(java_script_enabled=False).new_page()
+    page.goto(url)
+    notice = page.locator("noscript .amm-noscript")
+    assert "needs JavaScript" in notice.text_content()
+    assert not page.is_visible("#amm-results") and not page.is_visible("#amm-keep")
+    hrefs = notice.locator("a").evaluate_all("links => links.map(a => a.href)")
+    assert [urlsplit(h).path.rsplit("/", 2)[-2:] for h in hrefs] == [
+        ["matrix", ""],
+        ["", "one-page-maturity-overview.pdf"],
+    ]
+
+
+def test_the_script_stays_small():
+    script = (ROOT / "content" / "assets" / "assessment.js").read_bytes()
+    assert len(gzip.compress(script, compresslevel=9)) <= 10 * 1024
