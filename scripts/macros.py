@@ -6,7 +6,7 @@ scripts/hooks.py loaded; macros never render data text as a template.
 
 from posixpath import relpath
 
-from scripts import assessment, urls, views
+from scripts import assessment, views
 
 
 def define_env(env) -> None:
@@ -18,7 +18,6 @@ def define_env(env) -> None:
         rel = relpath(".", here if here.endswith("/") else here.rsplit("/", 1)[0] or ".")
         return "" if rel == "." else f"{rel}/"
 
-    env.variables["pdf_files"] = urls.PDF_FILES
     env.macro(lambda: views.matrix(model, root()), "matrix")
     env.macro(lambda: views.level_list(model), "level_list")
     env.macro(lambda: views.area_list(model, root()), "area_list")
