@@ -2,9 +2,12 @@
 
 - on_config: load and validate data/ (every problem, file:line, before anything is
   written) and add one nav entry per area, in the order of data/model.yml;
-- on_pre_build: render the one-page PDFs, so an overflow also fails before writing;
+- on_pre_build: start the one-page PDFs, which render in worker processes (or come from
+  .cache/) while MkDocs builds the pages;
 - on_files: add each area's page, the PDFs, model.json and its schema as generated files;
-- on_pre_page: point an area page's edit button at its YAML file.
+- on_pre_page: point an area page's edit button at its YAML file;
+- on_env: wait for the PDFs, the last moment before MkDocs writes any file, so an
+  overview that does not fit still fails the build before a half-built site is written.
 """
 
 import os.path
@@ -17,13 +20,13 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from scripts import export, pdf, urls, views
+from scripts import export, pdf, pdf_cache, views
 from scripts.changelog import load_changelog
 from scripts.load import load_model
 from scripts.problems import ModelError
 
 AREAS_INDEX = "areas/index.md"
-_pdfs: dict[str, bytes] = {}
+_pdf_job: pdf_cache.Job | None = None
 
 
 @event_priority(100)  # before mkdocs-macros copies config.extra into its variables
@@ -45,13 +48,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    model = config.extra["model"]
-    _pdfs.clear()
-    for paper, name in urls.PDF_FILES.items():
-        try:
-            _pdfs[name] = pdf.render(model, config.site_url or "", paper).pdf
-        except pdf.OverflowError_ as error:
-            raise PluginError(str(error)) from None
+    global _pdf_job
+    _pdf_job = pdf_cache.start(config.extra["model"], config.site_url or "", _pdf_cache(config))
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -64,8 +62,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 "delete this file"
             )
         files.append(File.generated(config, src, content=views.area_page(model, area)))
-    for name, content in _pdfs.items():
-        files.append(File.generated(config, name, content=content))
+    for name, path in _pdf_job.files.items():  # copied after on_env, once they exist
+        files.append(File.generated(config, name, abs_src_path=str(path)))
     for name, content in export.files(model, config.site_url or "").items():
         files.append(File.generated(config, name, content=content))
     return files
@@ -79,6 +77,18 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
         docs = os.path.relpath(config.docs_dir, os.path.dirname(config.config_file_path))
         page.edit_url = urljoin(config.edit_uri, os.path.relpath(area.source_file, docs))
     return page
+
+
+def on_env(env, config: MkDocsConfig, files: Files):
+    try:
+        pdf_cache.finish(_pdf_job, _pdf_cache(config))
+    except pdf.OverflowError_ as error:
+        raise PluginError(str(error)) from None
+    return env
+
+
+def _pdf_cache(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).parent / ".cache" / "pdf"
 
 
 def _area_src(area_id: str) -> str:

@@ -1,0 +1,110 @@
+"""The site's one-page PDFs, made without holding up the build.
+
+Rendering both overviews takes longer than building every page, so a build starts them
+in worker processes (`start`, from on_pre_build) and collects them (`finish`, from
+on_env) after the pages are rendered in memory but before MkDocs writes any file: an
+overview that does not fit still fails the build before a half-built site exists.
+
+Each result is stored under .cache/pdf/<key>/, where the key hashes everything a PDF is
+made from: the model, the site URL, scripts/ (code, templates, CSS, fonts), the
+WeasyPrint version and SOURCE_DATE_EPOCH. A build whose inputs did not change copies the
+stored files and starts no process at all.
+
+The workers are spawned, not forked: `mkdocs serve` runs threads, and forking a threaded
+process can deadlock. They stay alive for the life of the process, so under `mkdocs
+serve` only the first build pays for starting Python and importing WeasyPrint.
+"""
+
+import hashlib
+import multiprocessing
+import os
+import shutil
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from importlib.metadata import version
+from pathlib import Path
+
+from . import urls
+from .model import Model
+
+SCRIPTS = Path(__file__).resolve().parent
+KEEP = 8  # cache entries kept: enough for switching branches or SITE_URL back and forth
+
+_pool: ProcessPoolExecutor | None = None
+
+
+@dataclass
+class Job:
+    """The PDFs of one build: site file name -> where its bytes are (or will be)."""
+
+    files: dict[str, Path]
+    pending: list[Future] = field(default_factory=list)
+
+    @property
+    def cached(self) -> bool:
+        return not self.pending
+
+
+def key(model: Model, site_url: str) -> str:
+    digest = hashlib.sha256()
+    # The model is frozen dataclasses all the way down, so its repr is complete and stable.
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")  # WeasyPrint dates the PDF with it
+    for part in (repr(model), site_url, version("weasyprint"), epoch):
+        digest.update(part.encode() + b"\0")
+    for path in sorted(SCRIPTS.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(SCRIPTS).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:24]
+
+
+def start(model: Model, site_url: str, cache: Path) -> Job:
+    """Find the PDFs in `cache` or start rendering the missing ones in the background."""
+    entry = cache / key(model, site_url)
+    job = Job({name: entry / name for name in urls.PDF_FILES.values()})
+    missing = {p: name for p, name in urls.PDF_FILES.items() if not job.files[name].exists()}
+    if not missing:
+        os.utime(entry)  # most recently used: pruned last
+        return job
+    entry.mkdir(parents=True, exist_ok=True)
+    job.pending = [
+        _workers().submit(_render, model, site_url, paper, job.files[name])
+        for paper, name in missing.items()
+    ]
+    return job
+
+
+def finish(job: Job, cache: Path) -> dict[str, Path]:
+    """Wait for the renders; raises pdf.OverflowError_ if an overview does not fit."""
+    for future in job.pending:
+        future.result()
+    _prune(cache)
+    return job.files
+
+
+def _render(model: Model, site_url: str, paper: str, out: Path) -> float:
+    """In a worker: render one overview and store it atomically; returns the font size."""
+    from . import pdf
+
+    rendered = pdf.render(model, site_url, paper)
+    partial = out.with_suffix(f".{os.getpid()}.part")
+    partial.write_bytes(rendered.pdf)
+    partial.replace(out)
+    return rendered.font_size
+
+
+def _workers() -> ProcessPoolExecutor:
+    global _pool
+    if _pool is None:
+        _pool = ProcessPoolExecutor(
+            max_workers=len(urls.PDF_FILES), mp_context=multiprocessing.get_context("spawn")
+        )
+    return _pool
+
+
+def _prune(cache: Path) -> None:
+    entries = sorted(
+        (p for p in cache.iterdir() if p.is_dir()), key=lambda p: p.stat().st_mtime, reverse=True
+    )
+    for stale in entries[KEEP:]:
+        shutil.rmtree(stale, ignore_errors=True)
