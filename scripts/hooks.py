@@ -20,7 +20,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from scripts import export, pdf, pdf_cache, views
+from scripts import export, pdf_cache, views
 from scripts.changelog import load_changelog
 from scripts.load import load_model
 from scripts.problems import ModelError
@@ -82,7 +82,7 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
 def on_env(env, config: MkDocsConfig, files: Files):
     try:
         pdf_cache.finish(_pdf_job, _pdf_cache(config))
-    except pdf.OverflowError_ as error:
+    except pdf_cache.DoesNotFit as error:
         raise PluginError(str(error)) from None
     return env
 
