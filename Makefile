@@ -7,7 +7,7 @@ NODE   := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: serve site pdf report validate diff lint test system-deps clean
+.PHONY: serve site pdf report validate diff lint test bench system-deps clean
 .DEFAULT_GOAL := serve
 
 $(STAMP): requirements.lock
@@ -49,5 +49,8 @@ system-deps: ## Chromium, Java and poppler for the browser and PDF checks
 test: $(STAMP) $(NODE) system-deps lint validate ## everything CI runs
 	$(BIN)/pytest
 
+bench: $(STAMP) ## timings of build, PDFs, serve and scale, and page weights, into BENCHMARKS.md
+	$(PY) -m scripts.bench --write BENCHMARKS.md
+
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site .pytest_cache .cache/pdf
