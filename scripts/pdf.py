@@ -13,7 +13,7 @@ import weasyprint
 from . import views
 from .model import Model
 
-START_PT = 11.0
+START_PT = 10.0  # the largest size real content has needed; each step down costs a layout
 FLOOR_PT = 7.0
 STEP_PT = 0.5
 PDF_VARIANT = "pdf/ua-1"
