@@ -5,7 +5,7 @@
 - on_pre_build: start the one-page PDFs, which render in worker processes (or come from
   .cache/) while MkDocs builds the pages;
 - on_files: add each area's page, the PDFs, model.json and its schema as generated files;
-- on_pre_page: point an area page's edit button at its YAML file;
+- on_page_markdown: point the edit button of a page built from data at its YAML file;
 - on_env: wait for the PDFs, the last moment before MkDocs writes any file, so an
   overview that does not fit still fails the build before a half-built site is written.
 """
@@ -69,14 +69,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
-    area = next(
-        (a for a in config.extra["model"].areas if _area_src(a.id) == page.file.src_uri), None
-    )
-    if area is not None and config.edit_uri:
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Point the edit button at the YAML file that holds the page's text, where there is one.
+
+    Area pages are built from their area file; a hand-written page that shows data names
+    its file in front matter, e.g. `data_file: data/guide/principles.yml`.
+    """
+    areas = {_area_src(a.id): a.source_file for a in config.extra["model"].areas}
+    source = areas.get(page.file.src_uri) or page.meta.get("data_file")
+    if source and config.edit_uri:
         docs = os.path.relpath(config.docs_dir, os.path.dirname(config.config_file_path))
-        page.edit_url = urljoin(config.edit_uri, os.path.relpath(area.source_file, docs))
-    return page
+        page.edit_url = urljoin(config.edit_uri, os.path.relpath(source, docs))
+    return markdown
 
 
 def on_env(env, config: MkDocsConfig, files: Files):

@@ -165,3 +165,21 @@ def test_builds_are_byte_identical_with_source_date_epoch(project: Path, tmp_pat
     different = [str(path) for path in builds[0] if builds[0][path] != builds[1][path]]
     assert different == []
     assert any(str(p).endswith(".pdf") for p in builds[0])
+
+
+@pytest.mark.parametrize(
+    ("page", "data_file"),
+    [
+        ("guide/principles/index.html", "data/guide/principles.yml"),
+        ("guide/channels/index.html", "data/guide/channels.yml"),
+        ("changelog/index.html", "data/changelog.yml"),
+        ("about/index.html", "content/about.md"),
+    ],
+)
+def test_edit_buttons_open_the_file_that_holds_the_text(site: Path, page: str, data_file: str):
+    edit = [
+        a.attrs["href"]
+        for a in read(site / page).find("a")
+        if "md-content__button" in a.attrs.get("class", "")
+    ]
+    assert len(edit) == 1 and edit[0].endswith(f"/edit/main/{data_file}")
