@@ -38,16 +38,24 @@ def fit(page: Callable[[float], str], model: Model, paper: str) -> Rendered:
 
     scripts/report.py reuses this for a team's marked-up copy of the overview.
     """
-    size = START_PT
+
+    def layout(size: float) -> weasyprint.Document:
+        html = weasyprint.HTML(string=page(size), base_url=str(views.TEMPLATES / "onepager.html"))
+        return html.render(pdf_variant=PDF_VARIANT)
+
+    size, floor_checked = START_PT, False
     while True:
-        html = page(size)
-        document = weasyprint.HTML(
-            string=html, base_url=str(views.TEMPLATES / "onepager.html")
-        ).render(pdf_variant=PDF_VARIANT)
+        document = layout(size)
         if len(document.pages) == 1:
             return Rendered(document.write_pdf(pdf_variant=PDF_VARIANT), size)
         if size - STEP_PT < FLOOR_PT:
             raise OverflowError_(_overflow_message(model, paper))
+        # Three pages or more rarely shrink to one: try the floor first, so a hopeless
+        # overview fails after two layouts instead of one per step.
+        if len(document.pages) >= 3 and not floor_checked:
+            floor_checked = True
+            if len(layout(FLOOR_PT).pages) > 1:
+                raise OverflowError_(_overflow_message(model, paper))
         size -= STEP_PT
 
 
