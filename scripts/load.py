@@ -27,12 +27,12 @@ def load_model(data_dir: Path = DATA) -> Model:
     if model is not None:
         problems += validate.check_levels(model)
         problems += validate.check_area_list(model, set(areas), readable, reader.name(area_dir))
-        level_ids = [lvl["id"] for lvl in model.data.get("levels", []) if isinstance(lvl, dict)]
+        level_ids = [i for i in validate.ids(model.data, "levels") if isinstance(i, int)]
         for source in readable.values():
             problems += validate.check_area_levels(source, level_ids)
     if principles is not None:
         problems += validate.check_unique_ids(principles, "principles")
-        known = [p.get("id") for p in principles.data.get("principles", []) if isinstance(p, dict)]
+        known = validate.ids(principles.data, "principles")
         for source in readable.values():
             problems += validate.check_principle_refs(source, known, principles.file)
     if channels is not None:

@@ -132,10 +132,28 @@ def _strings(value: object, path: tuple[str, ...]) -> Iterator[tuple[tuple[str, 
             yield from _strings(item, (*path, str(i)))
 
 
+def listed(data: dict, key: str, kind: type) -> list[tuple[int, object]]:
+    """(index, item) for each item of type `kind` under `key`.
+
+    The cross-file checks run even where the schema failed, so that every problem shows at
+    once; anything of another shape has been reported by the schema and is skipped here.
+    """
+    value = data.get(key)
+    return (
+        [(i, item) for i, item in enumerate(value) if isinstance(item, kind)]
+        if isinstance(value, list)
+        else []
+    )
+
+
+def ids(data: dict, key: str) -> list[object]:
+    return [item.get("id") for _, item in listed(data, key, dict)]
+
+
 def check_levels(model: Source) -> list[Problem]:
-    levels = [lvl for lvl in model.data.get("levels") or [] if isinstance(lvl, dict)]
     problems = []
-    for index, level in enumerate(levels):
+    seen: list[object] = []
+    for index, level in listed(model.data, "levels", dict):
         if level.get("id") != index:
             problems.append(
                 model.problem(
@@ -143,10 +161,11 @@ def check_levels(model: Source) -> list[Problem]:
                     f"must be {index}: levels are numbered from 0, lowest first",
                 )
             )
-        if level.get("name") in [other.get("name") for other in levels[:index]]:
+        if level.get("name") in seen:
             problems.append(
                 model.problem(("levels", str(index), "name"), "is already used by another level")
             )
+        seen.append(level.get("name"))
     return problems
 
 
@@ -154,18 +173,19 @@ def check_area_list(
     model: Source, files: set[str], areas: dict[str, Source], areas_dir: str
 ) -> list[Problem]:
     """`files`: the ids of every area file; `areas`: those that could be read."""
-    listed = [a for a in model.data.get("areas") or [] if isinstance(a, str)]
     problems = []
-    for index, area_id in enumerate(listed):
+    seen: list[str] = []
+    for index, area_id in listed(model.data, "areas", str):
         path = ("areas", str(index))
-        if area_id in listed[:index]:
+        if area_id in seen:
             problems.append(model.problem(path, f"lists '{area_id}' twice"))
         elif area_id not in files:
             problems.append(
                 model.problem(path, f"'{area_id}' has no file {areas_dir}/{area_id}.yml")
             )
+        seen.append(area_id)
     for file_id, source in areas.items():
-        if file_id not in listed:
+        if file_id not in seen:
             problems.append(
                 source.problem((), f"'{file_id}' is not listed under areas in {model.file}")
             )
@@ -240,17 +260,20 @@ def _check_cell(
 
 
 def check_unique_ids(source: Source, key: str) -> list[Problem]:
-    items = [item for item in source.data.get(key) or [] if isinstance(item, dict)]
-    return [
-        source.problem((key, str(index), "id"), f"'{item.get('id')}' is already used above")
-        for index, item in enumerate(items)
-        if item.get("id") in [other.get("id") for other in items[:index]]
-    ]
+    problems = []
+    seen: list[object] = []
+    for index, item in listed(source.data, key, dict):
+        if item.get("id") in seen:
+            problems.append(
+                source.problem((key, str(index), "id"), f"'{item.get('id')}' is already used above")
+            )
+        seen.append(item.get("id"))
+    return problems
 
 
-def check_principle_refs(area: Source, known: list[str], principles_file: str) -> list[Problem]:
+def check_principle_refs(area: Source, known: list[object], principles_file: str) -> list[Problem]:
     return [
         area.problem(("principles", str(index)), f"'{ref}' is not a principle in {principles_file}")
-        for index, ref in enumerate(area.data.get("principles") or [])
+        for index, ref in listed(area.data, "principles", str)
         if ref not in known
     ]

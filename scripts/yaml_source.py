@@ -46,6 +46,9 @@ def load(path: Path, display: str) -> tuple[Source | None, list[Problem]]:
             context += f" (which starts on line {exc.context_mark.line + 1})"
         what = ", ".join(filter(None, [context, exc.problem]))
         return None, [Problem(display, line, "", f"YAML syntax error: {what}")]
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, e.g. \x01
+        line = text[: exc.position].count("\n") + 1
+        return None, [Problem(display, line, "", f"YAML syntax error: {exc.reason}")]
     source = Source(display, None)
     problems: list[Problem] = []
     source.data = _build(node, (), source, problems) if node is not None else None
@@ -63,7 +66,7 @@ def _build(node: yaml.Node, path: Path_, source: Source, problems: list[Problem]
                     Problem(source.file, line, ".".join(path), "keys must be plain words")
                 )
                 continue
-            key = _CONSTRUCTOR.construct_object(key_node)
+            key = _scalar(key_node, path, source, problems)
             child = (*path, str(key))
             if key in result:
                 problems.append(Problem(source.file, line, ".".join(child), "is given twice"))
@@ -74,8 +77,22 @@ def _build(node: yaml.Node, path: Path_, source: Source, problems: list[Problem]
         return [
             _build(item, (*path, str(i)), source, problems) for i, item in enumerate(node.value)
         ]
+    return _scalar(node, path, source, problems)
+
+
+def _scalar(node: yaml.Node, path: Path_, source: Source, problems: list[Problem]) -> object:
     try:
         return _CONSTRUCTOR.construct_object(node)
+    except yaml.constructor.ConstructorError:
+        problems.append(
+            Problem(
+                source.file,
+                node.start_mark.line + 1,
+                ".".join(path),
+                f"unknown tag {node.tag}; remove it",
+            )
+        )
+        return node.value
     except ValueError:
         # Looks like a date but is not one (2027-02-30): keep the text, so the checks
         # report it with its line instead of the loader crashing.

@@ -253,3 +253,42 @@ def test_validate_command_exits_non_zero_without_a_traceback(data: Path):
         in result.stderr
     )
     assert "1 problem in the model's data; nothing was built." in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            "title: Meetings",
+            "title: Meet\x01ings",
+            "YAML syntax error: special characters are not allowed",
+        ),
+        ("title: Meetings", "title: !shout Meetings", "title: unknown tag !shout; remove it"),
+        (
+            "title: Meetings",
+            "title: !!python/name:os.system",
+            "title: unknown tag tag:yaml.org,2002:python/name:os.system; remove it",
+        ),
+    ],
+)
+def test_odd_characters_and_tags_are_file_line_errors(data: Path, old: str, new: str, message: str):
+    meetings = data / "areas" / "meetings.yml"
+    edit(meetings, old, new)
+    found = problems(data)
+    assert f"data/areas/meetings.yml:{line_of(meetings, 'title:')}: {message}" in found
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new"),
+    [
+        ("model.yml", "  - id: 0\n", "  - \n"),
+        ("model.yml", "areas:\n", "areas: 5\nold_areas:\n"),
+        ("model.yml", "levels:\n", "levels: 5\nold_levels:\n"),
+        ("guide/principles.yml", "principles:\n", "principles: 5\nold:\n"),
+        ("areas/meetings.yml", "principles:\n", "principles: 5\nold:\n"),
+    ],
+)
+def test_wrong_shapes_are_reported_not_crashed_on(data: Path, file: str, old: str, new: str):
+    edit(data / file, old, new)
+    found = problems(data)
+    assert any(p.startswith(f"data/{file}:") for p in found)
