@@ -27,7 +27,9 @@ def load_model(data_dir: Path = DATA) -> Model:
     if model is not None:
         problems += validate.check_levels(model)
         problems += validate.check_area_list(model, set(areas), readable, reader.name(area_dir))
-        level_ids = [i for i in validate.ids(model.data, "levels") if isinstance(i, int)]
+        level_ids = validate.ids(model.data, "levels")
+        if not all(isinstance(i, int) for i in level_ids):
+            level_ids = []  # areas are checked against the levels once those are sound
         for source in readable.values():
             problems += validate.check_area_levels(source, level_ids)
     if principles is not None:
