@@ -154,7 +154,7 @@ def check_levels(model: Source) -> list[Problem]:
     problems = []
     seen: list[object] = []
     for index, level in listed(model.data, "levels", dict):
-        if level.get("id") != index:
+        if "id" in level and level["id"] != index:
             problems.append(
                 model.problem(
                     ("levels", str(index), "id"),
