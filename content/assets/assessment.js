@@ -14,7 +14,8 @@ const SVG = "http://www.w3.org/2000/svg";
 // ---- Answers: {team, date, areas: {id: {current, target}}}, a level or null each ----
 
 function blank() {
-  const areas = {};
+  // No prototype: a link or file naming "__proto__" or "toString" finds no area here.
+  const areas = Object.create(null);
   for (const area of data.areas) areas[area.id] = { current: null, target: null };
   return { team: "", date: "", areas };
 }
