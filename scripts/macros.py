@@ -4,7 +4,7 @@ Each macro returns HTML rendered by scripts/views.py from the model that
 scripts/hooks.py loaded; macros never render data text as a template.
 """
 
-from posixpath import relpath
+from mkdocs.utils import get_relative_url
 
 from scripts import assessment, views
 
@@ -14,8 +14,7 @@ def define_env(env) -> None:
 
     def root() -> str:
         """Relative path from the current page to the site root, e.g. '../'."""
-        here = env.page.url or "./"
-        rel = relpath(".", here if here.endswith("/") else here.rsplit("/", 1)[0] or ".")
+        rel = get_relative_url(".", env.page.url)
         return "" if rel == "." else f"{rel}/"
 
     env.macro(lambda: views.matrix(model, root()), "matrix")

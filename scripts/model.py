@@ -20,10 +20,6 @@ class Cell:
     practices: tuple[str, ...]
     next_steps: tuple[str, ...]
 
-    @property
-    def anchor(self) -> str:
-        return f"level-{self.level.id}"
-
 
 @dataclass(frozen=True)
 class Area:

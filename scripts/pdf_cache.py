@@ -28,6 +28,8 @@ from . import urls
 from .model import Model
 
 SCRIPTS = Path(__file__).resolve().parent
+# What a PDF is made from; editing any other script (the bench, the diff) keeps the cache.
+PDF_INPUTS = ("pdf.py", "views.py", "inline.py", "urls.py", "model.py", "templates", "fonts")
 KEEP = 8  # cache entries kept: enough for switching branches or SITE_URL back and forth
 
 _pool: ProcessPoolExecutor | None = None
@@ -45,10 +47,6 @@ class Job:
     files: dict[str, Path]
     pending: list[Future] = field(default_factory=list)
 
-    @property
-    def cached(self) -> bool:
-        return not self.pending
-
 
 def key(model: Model, site_url: str) -> str:
     digest = hashlib.sha256()
@@ -56,11 +54,15 @@ def key(model: Model, site_url: str) -> str:
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")  # WeasyPrint dates the PDF with it
     for part in (repr(model), site_url, version("weasyprint"), epoch):
         digest.update(part.encode() + b"\0")
-    for path in sorted(SCRIPTS.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
+    for path in sorted(p for part in PDF_INPUTS for p in _files(SCRIPTS / part)):
+        if "__pycache__" not in path.parts:
             digest.update(path.relative_to(SCRIPTS).as_posix().encode() + b"\0")
             digest.update(path.read_bytes())
     return digest.hexdigest()[:24]
+
+
+def _files(path: Path) -> list[Path]:
+    return [p for p in path.rglob("*") if p.is_file()] if path.is_dir() else [path]
 
 
 def start(model: Model, site_url: str, cache: Path) -> Job:

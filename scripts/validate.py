@@ -13,7 +13,7 @@ from pathlib import Path
 
 import jsonschema
 
-from .inline import SAFE_SCHEMES
+from .inline import is_safe_url
 from .problems import Problem
 from .yaml_source import Source
 
@@ -112,7 +112,7 @@ def check_text(source: Source) -> list[Problem]:
                 source.problem(path, f"must not contain HTML ({tag.group(0)}); use Markdown")
             )
         for target in _LINK_TARGET.findall(text) + _AUTOLINK.findall(text):
-            if not target.lower().startswith(SAFE_SCHEMES):
+            if not is_safe_url(target):
                 problems.append(
                     source.problem(
                         path, f"link '{target}' must start with https:, http: or mailto:"

@@ -32,7 +32,6 @@ def environment() -> jinja2.Environment:
     env.filters["inline"] = inline.inline
     env.filters["block"] = inline.block
     env.globals["urls"] = urls
-    env.globals["matrix"] = matrix
     return env
 
 
