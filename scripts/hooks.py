@@ -20,7 +20,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from scripts import export, pdf_cache, views
+from scripts import export, pdf_cache, urls, views
 from scripts.changelog import load_changelog
 from scripts.load import load_model
 from scripts.problems import ModelError
@@ -38,6 +38,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except ModelError as error:
         raise PluginError(error.report()) from None
     config.extra["model"] = model
+    config.extra["pdf_files"] = urls.PDF_FILES  # for the download banner in overrides/
     section = _nav_section(config.nav or [], AREAS_INDEX)
     if section is None:
         raise PluginError(

@@ -29,15 +29,13 @@ class Rendered:
     font_size: float
 
 
-def render(model: Model, site_url: str, paper: str) -> Rendered:
-    return fit(lambda size: views.onepager(model, site_url, paper, size), model, paper)
+def render(model: Model, site_url: str, paper: str, assessment: object = None) -> Rendered:
+    """The overview, or with an `assessment` a team's marked-up copy (scripts/report.py)."""
+    return fit(lambda size: views.onepager(model, site_url, paper, size, assessment), model, paper)
 
 
 def fit(page: Callable[[float], str], model: Model, paper: str) -> Rendered:
-    """Render `page(font_size)`, the one-pager's HTML, at the largest size that fits one page.
-
-    scripts/report.py reuses this for a team's marked-up copy of the overview.
-    """
+    """Render `page(font_size)`, the one-pager's HTML, at the largest size that fits one page."""
 
     def layout(size: float) -> weasyprint.Document:
         html = weasyprint.HTML(string=page(size), base_url=str(views.TEMPLATES / "onepager.html"))

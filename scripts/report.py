@@ -7,23 +7,13 @@ the same loop as scripts/pdf.py; there is no second copy of the layout.
 
 from pathlib import Path
 
-from . import pdf, views
+from . import pdf
 from .assessment import Assessment, read
 from .model import Model
 
 
 def render(model: Model, assessment: Assessment, site_url: str, paper: str) -> pdf.Rendered:
-    def page(size: float) -> str:
-        return views.render(
-            "onepager.html",
-            model=model,
-            root=site_url,
-            paper=paper,
-            font_size=size,
-            assessment=assessment,
-        )
-
-    return pdf.fit(page, model, paper)
+    return pdf.render(model, site_url, paper, assessment)
 
 
 def build(model: Model, source: Path, out: Path, site_url: str, paper: str) -> list[str]:

@@ -44,7 +44,7 @@ def matrix(model: Model, root: str = "", stacked: bool = True) -> Markup:
 
     `stacked` adds the per-area lists that replace the table on narrow screens.
     """
-    return render("matrix.html", model=model, root=root, stacked=stacked)
+    return render("matrix.html", model=model, root=root, stacked=stacked, assessment=None)
 
 
 def area_page(model: Model, area: Area) -> str:
@@ -75,5 +75,15 @@ def area_list(model: Model, root: str = "") -> Markup:
     return render("area_list.html", model=model, root=root)
 
 
-def onepager(model: Model, site_url: str, paper: str, font_size: float) -> str:
-    return render("onepager.html", model=model, root=site_url, paper=paper, font_size=font_size)
+def onepager(
+    model: Model, site_url: str, paper: str, font_size: float, assessment: object = None
+) -> str:
+    """The one-page overview; with an `assessment` (scripts/report.py), a team's copy."""
+    return render(
+        "onepager.html",
+        model=model,
+        root=site_url,
+        paper=paper,
+        font_size=font_size,
+        assessment=assessment,
+    )

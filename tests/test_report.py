@@ -146,10 +146,8 @@ def test_cli_writes_one_marked_page(tmp_path: Path):
     assert document.metadata.title.endswith("Platform team, 2025-03-04")
 
 
-def onepager(**context: object) -> Page:
-    html = views.render(
-        "onepager.html", model=MODEL, root=SITE_URL, paper="a4", font_size=10, **context
-    )
+def onepager(assessment: object = None) -> Page:
+    html = views.onepager(MODEL, SITE_URL, "a4", 10, assessment)
     page = Page()
     page.feed(html)
     return page
