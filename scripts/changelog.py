@@ -8,12 +8,10 @@ import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import validate
-from .load import DATA
+from .load import DATA, Reader
 from .model import Model
 from .problems import ModelError, Problem
 from .yaml_source import Source
-from .yaml_source import load as load_yaml
 
 FILE = "changelog.yml"
 
@@ -39,17 +37,21 @@ class Release:
 
 def load_changelog(model: Model, data_dir: Path = DATA) -> tuple[Release, ...]:
     """The releases in data/changelog.yml, newest first; ModelError lists what is wrong."""
-    path = Path(data_dir) / FILE
-    display = path.relative_to(Path(data_dir).parent).as_posix()
-    if not path.is_file():
-        raise ModelError([Problem(display, 0, "", "is missing; it lists the model's releases")])
-    source, problems = load_yaml(path, display)
-    if source is not None:
-        _dates_as_text(source)
-        problems += validate.check_schema(source, "changelog") + validate.check_text(source)
-    if problems:  # the checks below assume the shape the schema guarantees
-        raise ModelError(problems)
-    problems = _check_order(source) + _check_version(source, model) + _check_refs(source, model)
+    reader = Reader(Path(data_dir).parent)
+    source = reader.read(
+        Path(data_dir) / FILE,
+        "changelog",
+        missing="is missing; it lists the model's releases",
+        prepare=_dates_as_text,
+    )
+    if reader.problems:  # the checks below assume the shape the schema guarantees
+        raise ModelError(reader.problems)
+    model_file = reader.name(Path(data_dir) / "model.yml")
+    problems = (
+        _check_order(source)
+        + _check_version(source, model, model_file)
+        + _check_refs(source, model)
+    )
     if problems:
         raise ModelError(problems)
     return tuple(_release(entry) for entry in source.data["releases"])
@@ -97,14 +99,14 @@ def _check_order(source: Source) -> list[Problem]:
     return problems
 
 
-def _check_version(source: Source, model: Model) -> list[Problem]:
+def _check_version(source: Source, model: Model, model_file: str) -> list[Problem]:
     latest = source.data["releases"][0]["version"]
     if latest == model.version:
         return []
     return [
         source.problem(
             ("releases", "0", "version"),
-            f"the newest release must be {model.version}, the version in data/model.yml; "
+            f"the newest release must be {model.version}, the version in {model_file}; "
             "add an entry for it at the top",
         )
     ]

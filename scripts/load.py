@@ -1,5 +1,6 @@
 """Read data/ into a Model, or raise ModelError listing every problem."""
 
+from collections.abc import Callable
 from pathlib import Path
 
 from . import validate
@@ -13,7 +14,7 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 
 def load_model(data_dir: Path = DATA) -> Model:
     data_dir = Path(data_dir)
-    reader = _Reader(data_dir.parent)
+    reader = Reader(data_dir.parent)
     model = reader.read(data_dir / "model.yml", "model")
     area_dir = data_dir / "areas"
     areas = {path.stem: reader.read(path, "area") for path in sorted(area_dir.glob("*.yml"))}
@@ -44,7 +45,7 @@ def load_model(data_dir: Path = DATA) -> Model:
     return _build(model.data, areas, reader.name(area_dir), principles.data, channels.data)
 
 
-class _Reader:
+class Reader:
     """Reads data files, collecting every problem rather than stopping at the first."""
 
     def __init__(self, root: Path):
@@ -54,14 +55,23 @@ class _Reader:
     def name(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
 
-    def read(self, path: Path, schema_name: str) -> YamlSource | None:
+    def read(
+        self,
+        path: Path,
+        schema_name: str,
+        missing: str = "is missing",
+        prepare: Callable[[YamlSource], None] | None = None,
+    ) -> YamlSource | None:
+        """`prepare` adjusts the data before the schema sees it."""
         if not path.is_file():
-            self.problems.append(Problem(self.name(path), 0, "", "is missing"))
+            self.problems.append(Problem(self.name(path), 0, "", missing))
             return None
         source, found = load_yaml(path, self.name(path))
         self.problems += found
         if source is None:
             return None
+        if prepare:
+            prepare(source)
         self.problems += validate.check_schema(source, schema_name)
         self.problems += validate.check_text(source)
         return source if isinstance(source.data, dict) else None
