@@ -145,6 +145,7 @@ def page_data(model: Model, root: str) -> dict:
     return {
         "title": model.title,
         "version": model.version,
+        "team_max": TEAM_MAX,
         "levels": [{"id": level.id, "name": level.name} for level in model.levels],
         "areas": [
             {

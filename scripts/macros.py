@@ -36,6 +36,7 @@ def define_env(env) -> None:
             model=model,
             root=root(),
             data=assessment.script_json(assessment.page_data(model, root())),
+            team_max=assessment.TEAM_MAX,
         ),
         "assessment",
     )

@@ -8,7 +8,7 @@ const form = $("amm-form");
 const KEY = "amm-assessment";
 const KINDS = ["current", "target"];
 const TOP = data.levels.length - 1;
-const TEAM_MAX = 80;
+const TEAM_MAX = data.team_max; // set by scripts/assessment.py, which checks files the same way
 const SVG = "http://www.w3.org/2000/svg";
 
 // ---- Answers: {team, date, areas: {id: {current, target}}}, a level or null each ----
