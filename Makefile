@@ -41,6 +41,7 @@ diff: $(STAMP) ## what changed in the model since BASE (a git ref), cell by cell
 
 lint: $(STAMP)
 	$(BIN)/ruff check scripts tests
+	$(BIN)/ruff format --check scripts tests
 	$(BIN)/yamllint -s data mkdocs.yml .github .pre-commit-config.yaml
 
 system-deps: ## Chromium, Java and poppler for the browser and PDF checks

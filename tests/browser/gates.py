@@ -220,8 +220,16 @@ def vnu_errors(files: list[Path]) -> list[str]:
 class _Anchors(HTMLParser):
     """The ids (and legacy names) a page defines and the URLs it references."""
 
-    REFERENCES = {"a": "href", "link": "href", "area": "href", "script": "src", "img": "src",
-                  "source": "src", "iframe": "src", "form": "action"}
+    REFERENCES = {
+        "a": "href",
+        "link": "href",
+        "area": "href",
+        "script": "src",
+        "img": "src",
+        "source": "src",
+        "iframe": "src",
+        "form": "action",
+    }
 
     def __init__(self) -> None:
         super().__init__()

@@ -142,7 +142,11 @@ def test_a_shared_link_wins_but_my_own_answers_stay_one_click_away(new_context, 
         ("?%%%&work-tracking=2", {"work-tracking": [2, None]}, ["%%%="]),
         ("?date=2025-02-30&team=%E0%A4%A&meetings=-1", {}, ["date=2025-02-30", "meetings=-1"]),
         ("?documentation=1.5&documentation=%00&=&&", {}, ["documentation=1.5"]),
-        ("?__proto__=2&target-toString=1&meetings=1", {"meetings": [1, None]}, ["__proto__=2", "target-toString=1"]),
+        (
+            "?__proto__=2&target-toString=1&meetings=1",
+            {"meetings": [1, None]},
+            ["__proto__=2", "target-toString=1"],
+        ),
     ],
 )
 def test_a_broken_link_loads_its_valid_parts_and_says_what_it_dropped(
