@@ -7,7 +7,8 @@
 - on_files: add each area's page, the PDFs, model.json and its schema as generated files;
 - on_page_markdown: point the edit button of a page built from data at its YAML file;
 - on_env: wait for the PDFs, the last moment before MkDocs writes any file, so an
-  overview that does not fit still fails the build before a half-built site is written.
+  overview that does not fit still fails the build before a half-built site is written;
+  and keep the theme's compiled templates in .cache/jinja/ for the next build.
 """
 
 import os.path
@@ -20,7 +21,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from scripts import export, pdf_cache, urls, views
+from scripts import export, jinja_cache, pdf_cache, urls, views
 from scripts.changelog import load_changelog
 from scripts.load import load_model
 from scripts.problems import ModelError
@@ -38,6 +39,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except ModelError as error:
         raise PluginError(error.report()) from None
     config.extra["model"] = model
+    views_env = views.environment()
+    views_env.bytecode_cache = jinja_cache.on_disk(views_env, _cache(config) / "jinja")
     config.extra["pdf_files"] = urls.PDF_FILES  # for the download banner in overrides/
     section = _nav_section(config.nav or [], AREAS_INDEX)
     if section is None:
@@ -50,7 +53,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_pre_build(config: MkDocsConfig) -> None:
     global _pdf_job
-    _pdf_job = pdf_cache.start(config.extra["model"], config.site_url or "", _pdf_cache(config))
+    _pdf_job = pdf_cache.start(config.extra["model"], config.site_url or "", _cache(config) / "pdf")
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -86,14 +89,15 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_env(env, config: MkDocsConfig, files: Files):
     try:
-        pdf_cache.finish(_pdf_job, _pdf_cache(config))
+        pdf_cache.finish(_pdf_job, _cache(config) / "pdf")
     except pdf_cache.DoesNotFit as error:
         raise PluginError(str(error)) from None
+    env.bytecode_cache = jinja_cache.on_disk(env, _cache(config) / "jinja")
     return env
 
 
-def _pdf_cache(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path).parent / ".cache" / "pdf"
+def _cache(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).parent / ".cache"
 
 
 def _area_src(area_id: str) -> str:

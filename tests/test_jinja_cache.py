@@ -1,0 +1,38 @@
+"""Compiled templates kept in .cache/jinja/ between builds, never at the cost of an edit."""
+
+from pathlib import Path
+
+import jinja2
+
+from scripts import jinja_cache
+from tests.conftest import mkdocs_build
+
+
+def test_environments_that_compile_differently_do_not_share_a_folder(tmp_path: Path):
+    def folder(env: jinja2.Environment) -> str:
+        return jinja_cache.on_disk(env, tmp_path).directory
+
+    plain = folder(jinja2.Environment())
+    assert folder(jinja2.Environment()) == plain
+    assert folder(jinja2.Environment(autoescape=True)) != plain
+    assert folder(jinja2.Environment(trim_blocks=True)) != plain
+    assert folder(jinja2.Environment(comment_start_string="{##")) != plain
+
+
+def test_an_edited_template_shows_in_the_next_build(project: Path, tmp_path: Path):
+    first = mkdocs_build(project, tmp_path / "one")
+    assert first.returncode == 0, first.stderr
+    compiled = list((project / ".cache" / "jinja").rglob("*.cache"))
+    assert len({path.parent for path in compiled}) == 2  # the theme's and scripts/templates/
+
+    override, matrix = (
+        project / "overrides" / "main.html",
+        project / "scripts/templates/matrix.html",
+    )
+    override.write_text(override.read_text().replace("One-page overview:", "Overview:"))
+    matrix.write_text(matrix.read_text().replace("The highest level is at the top.", "Top: best."))
+    again = mkdocs_build(project, tmp_path / "two")
+    assert again.returncode == 0, again.stderr
+    page = (tmp_path / "two" / "matrix" / "index.html").read_text()
+    assert "Overview:" in page and "One-page overview:" not in page
+    assert "Top: best." in page
