@@ -1,7 +1,7 @@
 """The site's one-page PDFs, made without holding up the build.
 
 Rendering both overviews takes longer than building every page, so a build starts them
-in worker processes (`start`, from on_pre_build) and collects them (`finish`, from
+in worker processes (`start`, from on_config) and collects them (`finish`, from
 on_env) after the pages are rendered in memory but before MkDocs writes any file: an
 overview that does not fit still fails the build before a half-built site exists.
 
