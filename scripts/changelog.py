@@ -11,6 +11,7 @@ from pathlib import Path
 from .load import DATA, Reader
 from .model import Model
 from .problems import ModelError, Problem
+from .schema_memo import SchemaMemo
 from .yaml_source import Source
 
 FILE = "changelog.yml"
@@ -35,9 +36,11 @@ class Release:
         return "v" + self.version.replace(".", "-")
 
 
-def load_changelog(model: Model, data_dir: Path = DATA) -> tuple[Release, ...]:
+def load_changelog(
+    model: Model, data_dir: Path = DATA, memo: SchemaMemo | None = None
+) -> tuple[Release, ...]:
     """The releases in data/changelog.yml, newest first; ModelError lists what is wrong."""
-    reader = Reader(Path(data_dir).parent)
+    reader = Reader(Path(data_dir).parent, memo)
     source = reader.read(
         Path(data_dir) / FILE,
         "changelog",

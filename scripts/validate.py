@@ -10,12 +10,15 @@ import re
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
-
-import jsonschema
+from typing import TYPE_CHECKING
 
 from .inline import is_safe_url
 from .problems import Problem
+from .schema_memo import SchemaMemo
 from .yaml_source import Source
+
+if TYPE_CHECKING:
+    import jsonschema
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "data" / "schemas"
 SUMMARY_WORDS = (8, 45)  # a cell summary must fit its box in the one-page PDF
@@ -34,20 +37,39 @@ _TYPE_NAMES = {
 
 
 @cache
+def schema_text(name: str) -> str:
+    return (SCHEMAS / f"{name}.schema.json").read_text(encoding="utf-8")
+
+
+@cache
 def schema(name: str) -> dict:
-    return json.loads((SCHEMAS / f"{name}.schema.json").read_text(encoding="utf-8"))
+    return json.loads(schema_text(name))
 
 
-def check_schema(source: Source, schema_name: str) -> list[Problem]:
+def check_schema(source: Source, schema_name: str, memo: SchemaMemo | None = None) -> list[Problem]:
+    """The file's problems against data/schemas/<schema_name>.schema.json.
+
+    With a `memo`, a file whose data passed this schema in the last build is not checked
+    again, and jsonschema is not even imported when every file did.
+    """
+    if memo:
+        key, passed_before = memo.recall(schema_text(schema_name), source.data)
+        if passed_before:
+            return []
+    import jsonschema  # only now: a build whose files all passed before never needs it
+
     validator = jsonschema.Draft202012Validator(schema(schema_name))
-    return [
+    problems = [
         source.problem(path, message)
         for error in validator.iter_errors(source.data)
         for path, message in _explain(error)
     ]
+    if memo and not problems:
+        memo.passed(key)
+    return problems
 
 
-def _explain(error: jsonschema.ValidationError) -> Iterator[tuple[tuple[str, ...], str]]:
+def _explain(error: "jsonschema.ValidationError") -> Iterator[tuple[tuple[str, ...], str]]:
     path = tuple(str(p) for p in error.absolute_path)
     instance, kind, expected = error.instance, error.validator, error.validator_value
     if kind == "required":
