@@ -7,7 +7,7 @@ Jinja never sees this text as a template; it only ever receives it as a value.
 
 import re
 import xml.etree.ElementTree as etree
-from functools import cache
+from functools import cache, lru_cache
 
 import markdown
 from markdown.treeprocessors import Treeprocessor
@@ -47,6 +47,9 @@ def _converter() -> markdown.Markdown:
     return markdown.Markdown(extensions=[_DataExtension()], output_format="html")
 
 
+# The same cell text appears in the matrix, its area page, the assessment and the PDFs;
+# a build converts half of its texts more than once. Markup is immutable, so sharing is safe.
+@lru_cache(maxsize=4096)
 def block(text: str) -> Markup:
     """Render a field as one or more paragraphs."""
     md = _converter()
