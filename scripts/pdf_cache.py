@@ -17,8 +17,10 @@ serve` only the first build pays for starting Python and importing WeasyPrint.
 
 import hashlib
 import multiprocessing
+import multiprocessing.connection
 import os
 import shutil
+import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from importlib.metadata import version
@@ -107,9 +109,24 @@ def _workers() -> ProcessPoolExecutor:
     global _pool
     if _pool is None:
         _pool = ProcessPoolExecutor(
-            max_workers=len(urls.PDF_FILES), mp_context=multiprocessing.get_context("spawn")
+            max_workers=len(urls.PDF_FILES),
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_exit_with_parent,
         )
     return _pool
+
+
+def _exit_with_parent() -> None:
+    """In a worker: exit when the build process does. Ctrl+C reaches every process of the
+    terminal's group, but an editor or script that stops `mkdocs serve` with a plain kill
+    would otherwise leave its workers behind for good."""
+    parent = multiprocessing.parent_process()
+
+    def watch() -> None:
+        multiprocessing.connection.wait([parent.sentinel])
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def _prune(cache: Path) -> None:

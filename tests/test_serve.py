@@ -1,6 +1,12 @@
-"""`mkdocs serve` as a contributor runs it: a saved file starts a rebuild promptly."""
+"""`mkdocs serve` as a contributor runs it: prompt rebuilds, and nothing left running after."""
 
+import os
+import socket
+import subprocess
+import sys
+import time
 from pathlib import Path
+from urllib.request import urlopen
 
 from mkdocs.livereload import LiveReloadServer
 
@@ -17,3 +23,50 @@ def test_serve_looks_for_saved_files_every_tenth_of_a_second(tmp_path: Path):
     assert hooks.on_serve(server, config=None, builder=None) is server
     server.watch(str(tmp_path / "data"))  # and mkdocs.yml's `watch:` after it
     assert [e.timeout for e in server.observer.emitters] == [hooks.POLL_SECONDS] * 2
+
+
+def children(pid: int) -> set[int]:
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # the process ended while we looked
+            continue
+        if int(fields[1]) == pid:
+            found.add(int(stat.parent.name))
+    return found
+
+
+def alive(pids: set[int]) -> set[int]:
+    return {pid for pid in pids if Path(f"/proc/{pid}").exists()}
+
+
+def test_killing_serve_does_not_leave_pdf_workers_behind(project: Path):
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        env={**os.environ, "PYTHONPATH": str(project), "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while True:  # the first build renders both PDFs in worker processes
+            try:
+                urlopen(f"http://127.0.0.1:{port}/one-page-maturity-overview.pdf").read()
+                break
+            except OSError:
+                assert server.poll() is None and time.monotonic() < deadline, "serve did not start"
+                time.sleep(0.2)
+        workers = children(server.pid)
+        assert len(workers) >= 2
+    finally:
+        server.kill()  # SIGKILL: no chance for MkDocs or Python to clean up
+        server.wait()
+    deadline = time.monotonic() + 10
+    while alive(workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not alive(workers)
