@@ -54,4 +54,4 @@ bench: $(STAMP) ## timings of build, PDFs, serve and scale, and page weights, in
 	$(PY) -m scripts.bench --write BENCHMARKS.md
 
 clean:
-	rm -rf site .pytest_cache .cache/pdf
+	rm -rf site .pytest_cache .cache
