@@ -42,6 +42,8 @@ class SchemaMemo:
         self._passed.add(key)
 
     def save(self) -> None:
+        if self._passed == self._before:  # the usual build: nothing changed, nothing to write
+            return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         partial = self.path.with_suffix(f".{os.getpid()}.part")
         partial.write_text("".join(f"{key}\n" for key in sorted(self._passed)), encoding="utf-8")

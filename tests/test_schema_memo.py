@@ -67,3 +67,11 @@ def test_the_memo_keeps_only_the_latest_passes(data: Path, tmp_path: Path):
 def test_data_that_differs_only_in_type_does_not_share_a_pass(tmp_path: Path):
     memo = SchemaMemo(tmp_path / "memo.txt")
     assert memo.recall("{}", {"version": "1"})[0] != memo.recall("{}", {"version": 1})[0]
+
+
+def test_an_unchanged_build_leaves_the_memo_file_alone(data: Path, tmp_path: Path):
+    memo_file = tmp_path / "memo.txt"
+    build_load(data, memo_file)
+    written = memo_file.stat().st_ino  # a save replaces the file, so its inode changes
+    build_load(data, memo_file)
+    assert memo_file.stat().st_ino == written
