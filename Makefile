@@ -37,7 +37,7 @@ validate: $(STAMP) ## check data/ and list every problem as file:line
 
 BASE ?= main
 diff: $(STAMP) ## what changed in the model since BASE (a git ref), cell by cell, as Markdown
-	@$(PY) -m scripts.diff $(BASE)
+	@$(PY) -m scripts.tooling.diff $(BASE)
 
 lint: $(STAMP)
 	$(BIN)/ruff check scripts tests
@@ -51,7 +51,7 @@ test: $(STAMP) $(NODE) system-deps lint validate ## everything CI runs
 	$(BIN)/pytest
 
 bench: $(STAMP) ## timings of build, PDFs, serve and scale, and page weights, into BENCHMARKS.md
-	$(PY) -m scripts.bench --write BENCHMARKS.md
+	$(PY) -m scripts.tooling.bench --write BENCHMARKS.md
 
 clean:
 	rm -rf site .pytest_cache .cache

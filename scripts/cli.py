@@ -5,11 +5,11 @@ import os
 import sys
 from pathlib import Path
 
-from . import pdf, report, urls
-from .assessment import AssessmentError
-from .changelog import load_changelog
-from .load import DATA, load_model
-from .problems import ModelError
+from scripts.render import pdf, report, urls
+from scripts.render.assessment import AssessmentError
+from scripts.source.changelog import load_changelog
+from scripts.source.load import DATA, load_model
+from scripts.source.problems import ModelError
 
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
 

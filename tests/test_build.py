@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts.load import load_model
-from scripts.urls import PDF_FILES
+from scripts.render.urls import PDF_FILES
+from scripts.source.load import load_model
 from tests.conftest import mkdocs_build
 from tests.htmltools import read
 

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from scripts.changelog import load_changelog
-from scripts.load import load_model
-from scripts.problems import ModelError
+from scripts.source.changelog import load_changelog
+from scripts.source.load import load_model
+from scripts.source.problems import ModelError
 from tests.conftest import ROOT, mkdocs_build
 from tests.htmltools import read
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts import diff
-from scripts.load import load_model
+from scripts.source.load import load_model
+from scripts.tooling import diff
 from tests.conftest import ROOT
 
 

@@ -8,8 +8,8 @@ from urllib.parse import urlsplit
 import jsonschema
 import pytest
 
-from scripts import export
-from scripts.load import load_model
+from scripts.render import export
+from scripts.source.load import load_model
 from tests.conftest import mkdocs_build
 from tests.htmltools import read
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from scripts.inline import inline
-from scripts.load import load_model
-from scripts.problems import ModelError
+from scripts.render.inline import inline
+from scripts.source.load import load_model
+from scripts.source.problems import ModelError
 from tests.conftest import ROOT
 from tests.htmltools import read
 

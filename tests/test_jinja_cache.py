@@ -4,7 +4,7 @@ from pathlib import Path
 
 import jinja2
 
-from scripts import jinja_cache
+from scripts.engines import jinja_cache
 from tests.conftest import mkdocs_build
 
 
@@ -27,7 +27,7 @@ def test_an_edited_template_shows_in_the_next_build(project: Path, tmp_path: Pat
 
     override, matrix = (
         project / "overrides" / "main.html",
-        project / "scripts/templates/matrix.html",
+        project / "scripts/render/templates/matrix.html",
     )
     override.write_text(override.read_text().replace("One-page overview:", "Overview:"))
     matrix.write_text(matrix.read_text().replace("The highest level is at the top.", "Top: best."))

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts.load import load_model
-from scripts.problems import ModelError
+from scripts.source.load import load_model
+from scripts.source.problems import ModelError
 from tests.conftest import ROOT
 
 

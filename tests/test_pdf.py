@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from scripts import pdf, urls
-from scripts.load import load_model
-from scripts.validate import SUMMARY_WORDS
+from scripts.render import pdf, urls
+from scripts.source.load import load_model
+from scripts.source.validate import SUMMARY_WORDS
 
 MODEL = load_model()
 SITE_URL = "https://teams.example.org/async/"

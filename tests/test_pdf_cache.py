@@ -3,8 +3,8 @@
 import dataclasses
 from pathlib import Path
 
-from scripts import pdf_cache, urls
-from scripts.load import load_model
+from scripts.render import pdf_cache, urls
+from scripts.source.load import load_model
 from tests.conftest import ROOT, mkdocs_build
 
 MODEL = load_model(ROOT / "data")
@@ -55,7 +55,7 @@ def test_an_overview_that_cannot_fit_fails_before_any_page_is_written(
 ):
     # Type that ignores the fit loop's root size cannot step down, as if a template
     # change made the overview too big at any size.
-    css = project / "scripts" / "templates" / "onepager.css"
+    css = project / "scripts" / "render" / "templates" / "onepager.css"
     css.write_text(css.read_text() + "\ntd, th { font-size: 30pt !important; }\n")
     out = tmp_path / "out"
     result = mkdocs_build(project, out)

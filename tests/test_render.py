@@ -4,9 +4,9 @@ import dataclasses
 
 import pytest
 
-from scripts import views
-from scripts.inline import block, inline
-from scripts.load import load_model
+from scripts.render import views
+from scripts.render.inline import block, inline
+from scripts.source.load import load_model
 
 HOSTILE = "<script>alert(1)</script> {{ 7*7 }} {% if x %}y{% endif %} [go](javascript:alert(1))"
 

@@ -9,9 +9,10 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from scripts import assessment, cli, report, views
-from scripts.assessment import AssessmentError
-from scripts.load import load_model
+from scripts import cli
+from scripts.render import assessment, report, views
+from scripts.render.assessment import AssessmentError
+from scripts.source.load import load_model
 from tests.htmltools import Page, read
 
 MODEL = load_model()

@@ -10,7 +10,7 @@ from urllib.request import urlopen
 
 from mkdocs.livereload import LiveReloadServer
 
-from scripts import hooks
+from scripts.engines import hooks
 
 
 def test_serve_looks_for_saved_files_every_tenth_of_a_second(tmp_path: Path):

@@ -12,8 +12,8 @@ from urllib.parse import urlsplit
 import pypdf
 import pytest
 
-from scripts import assessment
-from scripts.load import load_model
+from scripts.render import assessment
+from scripts.source.load import load_model
 from tests.browser.gates import axe_violations
 
 MODEL = load_model()

@@ -40,7 +40,9 @@ def broken(tmp_path_factory: pytest.TempPathFactory) -> Path:
     append(project / "content/about.md", "\n<center>Centred the old way.</center>\n")
     # Every cell link now points at an anchor that the area pages do not have.
     replace(
-        project / "scripts/urls.py", 'f"{area_path(area_id)}#level-', 'f"{area_path(area_id)}#lvl-'
+        project / "scripts/render/urls.py",
+        'f"{area_path(area_id)}#level-',
+        'f"{area_path(area_id)}#lvl-',
     )
     # Unbreakable cell text makes the phone layout wider than the phone.
     append(project / "content/assets/site.css", "\n.amm-matrix-stack li { white-space: nowrap; }\n")

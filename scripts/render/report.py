@@ -7,9 +7,9 @@ the same loop as scripts/pdf.py; there is no second copy of the layout.
 
 from pathlib import Path
 
-from . import pdf
-from .assessment import Assessment, read
-from .model import Model
+from scripts.model import Model
+from scripts.render import pdf
+from scripts.render.assessment import Assessment, read
 
 
 def render(model: Model, assessment: Assessment, site_url: str, paper: str) -> pdf.Rendered:

@@ -6,7 +6,7 @@ on_env) after the pages are rendered in memory but before MkDocs writes any file
 overview that does not fit still fails the build before a half-built site exists.
 
 Each result is stored under .cache/pdf/<key>/, where the key hashes everything a PDF is
-made from: the model, the site URL, scripts/ (code, templates, CSS, fonts), the
+made from: the model, the site URL, scripts/render/ and scripts/model.py, the
 WeasyPrint version and SOURCE_DATE_EPOCH. A build whose inputs did not change copies the
 stored files and starts no process at all.
 
@@ -26,12 +26,14 @@ from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 
-from . import urls
-from .model import Model
+from scripts.model import Model
+from scripts.render import urls
 
-SCRIPTS = Path(__file__).resolve().parent
-# What a PDF is made from; editing any other script (the bench, the diff) keeps the cache.
-PDF_INPUTS = ("pdf.py", "views.py", "inline.py", "urls.py", "model.py", "templates", "fonts")
+RENDER = Path(__file__).resolve().parent
+# What a PDF is made from: the model's dataclasses and the whole render/ package (code,
+# templates, CSS, fonts). A module added to render/ is covered without a list to keep;
+# editing the loader, the benchmark or the diff keeps the cache.
+PDF_INPUTS = (RENDER.parent / "model.py", RENDER)
 KEEP = 8  # cache entries kept: enough for switching branches or SITE_URL back and forth
 
 _pool: ProcessPoolExecutor | None = None
@@ -39,7 +41,8 @@ _pool: ProcessPoolExecutor | None = None
 
 class DoesNotFit(Exception):
     """pdf.OverflowError_, raised again by a worker so that the build process can catch it
-    without importing scripts.pdf, and with it WeasyPrint (0.6 s), when every PDF is cached."""
+    without importing scripts.render.pdf, and with it WeasyPrint (0.6 s), when every PDF is
+    cached."""
 
 
 @dataclass
@@ -56,9 +59,9 @@ def key(model: Model, site_url: str) -> str:
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")  # WeasyPrint dates the PDF with it
     for part in (repr(model), site_url, version("weasyprint"), epoch):
         digest.update(part.encode() + b"\0")
-    for path in sorted(p for part in PDF_INPUTS for p in _files(SCRIPTS / part)):
+    for path in sorted(p for part in PDF_INPUTS for p in _files(part)):
         if "__pycache__" not in path.parts:
-            digest.update(path.relative_to(SCRIPTS).as_posix().encode() + b"\0")
+            digest.update(path.relative_to(RENDER.parent).as_posix().encode() + b"\0")
             digest.update(path.read_bytes())
     return digest.hexdigest()[:24]
 
@@ -93,7 +96,7 @@ def finish(job: Job, cache: Path) -> dict[str, Path]:
 
 def _render(model: Model, site_url: str, paper: str, out: Path) -> float:
     """In a worker: render one overview and store it atomically; returns the font size."""
-    from . import pdf
+    from scripts.render import pdf
 
     try:
         rendered = pdf.render(model, site_url, paper)

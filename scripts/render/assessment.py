@@ -19,9 +19,9 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from . import inline, urls
-from .model import Model
-from .problems import Problem
+from scripts.model import Model
+from scripts.render import inline, urls
+from scripts.source.problems import Problem
 
 TEAM_MAX = 80  # keeps the one-pager's title on one line
 KINDS = ("current", "target")

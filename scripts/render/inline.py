@@ -13,13 +13,10 @@ import markdown
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
-SAFE_SCHEMES = ("https:", "http:", "mailto:")
+from scripts.render.urls import is_safe_url
+
 _BLOCKS_KEPT = {"empty", "paragraph"}
 _INLINE_DROPPED = {"html", "entity"}
-
-
-def is_safe_url(url: str) -> bool:
-    return url.strip().lower().startswith(SAFE_SCHEMES)
 
 
 class _SafeLinks(Treeprocessor):

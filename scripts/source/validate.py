@@ -10,17 +10,14 @@ import re
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from .inline import is_safe_url
-from .problems import Problem
-from .schema_memo import SchemaMemo
-from .yaml_source import Source
+import jsonschema
 
-if TYPE_CHECKING:
-    import jsonschema
+from scripts.render.urls import is_safe_url
+from scripts.source.problems import Problem
+from scripts.source.yaml_source import Source
 
-SCHEMAS = Path(__file__).resolve().parent.parent / "data" / "schemas"
+SCHEMAS = Path(__file__).resolve().parents[2] / "data" / "schemas"
 SUMMARY_WORDS = (8, 45)  # a cell summary must fit its box in the one-page PDF
 
 _HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!?][^>]*>")
@@ -46,30 +43,18 @@ def schema(name: str) -> dict:
     return json.loads(schema_text(name))
 
 
-def check_schema(source: Source, schema_name: str, memo: SchemaMemo | None = None) -> list[Problem]:
-    """The file's problems against data/schemas/<schema_name>.schema.json.
-
-    With a `memo`, a file whose data passed this schema in the last build is not checked
-    again, and jsonschema is not even imported when every file did.
-    """
-    if memo:
-        key, passed_before = memo.recall(schema_text(schema_name), source.data)
-        if passed_before:
-            return []
-    import jsonschema  # only now: a build whose files all passed before never needs it
-
+def check_schema(source: Source, schema_name: str) -> list[Problem]:
+    """The file's problems against data/schemas/<schema_name>.schema.json."""
     validator = jsonschema.Draft202012Validator(schema(schema_name))
     problems = [
         source.problem(path, message)
         for error in validator.iter_errors(source.data)
         for path, message in _explain(error)
     ]
-    if memo and not problems:
-        memo.passed(key)
     return problems
 
 
-def _explain(error: "jsonschema.ValidationError") -> Iterator[tuple[tuple[str, ...], str]]:
+def _explain(error: jsonschema.ValidationError) -> Iterator[tuple[tuple[str, ...], str]]:
     path = tuple(str(p) for p in error.absolute_path)
     instance, kind, expected = error.instance, error.validator, error.validator_value
     if kind == "required":

@@ -22,11 +22,11 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from scripts import export, jinja_cache, pdf_cache, urls, views
-from scripts.changelog import load_changelog
-from scripts.load import load_model
-from scripts.problems import ModelError
-from scripts.schema_memo import SchemaMemo
+from scripts.engines import jinja_cache
+from scripts.render import export, pdf_cache, urls, views
+from scripts.source.changelog import load_changelog
+from scripts.source.load import load_model
+from scripts.source.problems import ModelError
 
 AREAS_INDEX = "areas/index.md"
 POLL_SECONDS = 0.1
@@ -37,13 +37,11 @@ _pdf_job: pdf_cache.Job | None = None
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _pdf_job
     data_dir = Path(config.config_file_path).parent / "data"
-    memo = SchemaMemo(_cache(config) / "schema-passed.txt")
     try:
-        model = load_model(data_dir, memo)
-        config.extra["releases"] = load_changelog(model, data_dir, memo)
+        model = load_model(data_dir)
+        config.extra["releases"] = load_changelog(model, data_dir)
     except ModelError as error:
         raise PluginError(error.report()) from None
-    memo.save()
     config.extra["model"] = model
     views_env = views.environment()
     views_env.bytecode_cache = jinja_cache.on_disk(views_env, _cache(config) / "jinja")

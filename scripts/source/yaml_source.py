@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from .problems import Problem
+from scripts.source.problems import Problem
 
 Path_ = tuple[str, ...]
 

@@ -1,4 +1,6 @@
-"""Where things live on the site: the one place that knows the URL layout."""
+"""Where things live on the site, and which links may leave it: the one place for URL rules."""
+
+SAFE_SCHEMES = ("https:", "http:", "mailto:")
 
 PDF_FILES = {
     "letter": "one-page-maturity-overview.pdf",
@@ -20,3 +22,8 @@ def principle_path(principle_id: str) -> str:
 
 def channel_path(channel_id: str) -> str:
     return f"guide/channels/#{channel_id}"
+
+
+def is_safe_url(url: str) -> bool:
+    """Whether a link from a data file may be published: only schemes a reader can trust."""
+    return url.strip().lower().startswith(SAFE_SCHEMES)

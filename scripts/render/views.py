@@ -10,8 +10,8 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from . import inline, urls
-from .model import Area, Model
+from scripts.model import Area, Model
+from scripts.render import inline, urls
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 

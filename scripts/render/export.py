@@ -10,12 +10,12 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import urljoin
 
-from . import urls
-from .model import Area, Cell, Model
+from scripts.model import Area, Cell, Model
+from scripts.render import urls
 
 # The schema is kept apart from the YAML files' schemas (model.schema.json there describes
 # data/model.yml); it is published under the name tools expect next to model.json.
-SCHEMA_FILE = Path(__file__).resolve().parent.parent / "data" / "schemas" / "export.schema.json"
+SCHEMA_FILE = Path(__file__).resolve().parents[2] / "data" / "schemas" / "export.schema.json"
 JSON_NAME = "model.json"
 SCHEMA_NAME = "model.schema.json"
 FORMAT_VERSION = 1  # bump when a field is renamed or removed, so tools can tell

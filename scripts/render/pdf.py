@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 import weasyprint
 
-from . import views
-from .model import Model
+from scripts.model import Model
+from scripts.render import views
 
 START_PT = 10.0  # the largest size real content has needed; each step down costs a layout
 FLOOR_PT = 7.0

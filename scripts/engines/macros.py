@@ -6,7 +6,7 @@ scripts/hooks.py loaded; macros never render data text as a template.
 
 from mkdocs.utils import get_relative_url
 
-from scripts import assessment, views
+from scripts.render import assessment, views
 
 
 def define_env(env) -> None:

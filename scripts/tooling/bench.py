@@ -4,7 +4,7 @@ Not a test: it prints a table of medians (after a warm-up run) and, with --write
 records it in BENCHMARKS.md with the machine it ran on. Every build runs in a copy of the
 project in a temporary folder, with its own PDF cache, so the repository is not touched.
 
-    python -m scripts.bench [--runs 5] [--write BENCHMARKS.md] [--skip serve,scale]
+    python -m scripts.tooling.bench [--runs 5] [--write BENCHMARKS.md] [--skip serve,scale]
 """
 
 import argparse
@@ -26,7 +26,7 @@ import yaml
 
 from tests.conftest import copy_project  # the same copy the tests build from
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PAGES = ("matrix/", "assessment/")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
@@ -146,7 +146,8 @@ def bench_build(work: Path, runs: int) -> dict:
 def bench_pdf(runs: int) -> dict:
     """One overview (US Letter) rendered by a fresh Python process, and by a warm one."""
     code = (
-        "from pathlib import Path; from scripts import pdf; from scripts.load import load_model;"
+        "from pathlib import Path; from scripts.render import pdf;"
+        "from scripts.source.load import load_model;"
         "pdf.render(load_model(Path('data')), 'http://127.0.0.1:8000/', 'letter')"
     )
     cold = median_time(
@@ -155,8 +156,8 @@ def bench_pdf(runs: int) -> dict:
         ),
         runs,
     )
-    from scripts import pdf
-    from scripts.load import load_model
+    from scripts.render import pdf
+    from scripts.source.load import load_model
 
     model = load_model(ROOT / "data")
     warm = median_time(lambda: pdf.render(model, "http://127.0.0.1:8000/", "letter"), runs)
@@ -399,7 +400,7 @@ def _ratio_row(name: str, seconds: float, plain: float) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m scripts.bench", description=__doc__.split("\n")[0]
+        prog="python -m scripts.tooling.bench", description=__doc__.split("\n")[0]
     )
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--write", type=Path, help="also write the table into this Markdown file")

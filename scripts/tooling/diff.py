@@ -17,11 +17,11 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .load import load_model
-from .model import Area, Model
-from .problems import ModelError
+from scripts.model import Area, Model
+from scripts.source.load import load_model
+from scripts.source.problems import ModelError
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 
 
 @dataclass(frozen=True)
@@ -210,7 +210,7 @@ def model_at(ref: str, repo: Path = REPO) -> Model:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m scripts.diff", description=__doc__.split("\n")[0]
+        prog="python -m scripts.tooling.diff", description=__doc__.split("\n")[0]
     )
     parser.add_argument(
         "base", nargs="?", default="main", help="git ref to compare with (default: main)"

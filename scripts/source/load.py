@@ -3,20 +3,18 @@
 from collections.abc import Callable
 from pathlib import Path
 
-from . import validate
-from .model import Area, Cell, Channel, Level, Model, Principle, Source
-from .problems import ModelError, Problem
-from .schema_memo import SchemaMemo
-from .yaml_source import Source as YamlSource
-from .yaml_source import load as load_yaml
+from scripts.model import Area, Cell, Channel, Level, Model, Principle, Source
+from scripts.source import validate
+from scripts.source.problems import ModelError, Problem
+from scripts.source.yaml_source import Source as YamlSource
+from scripts.source.yaml_source import load as load_yaml
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+DATA = Path(__file__).resolve().parents[2] / "data"
 
 
-def load_model(data_dir: Path = DATA, memo: SchemaMemo | None = None) -> Model:
-    """`memo` skips the schema check of files that passed it in the last build."""
+def load_model(data_dir: Path = DATA) -> Model:
     data_dir = Path(data_dir)
-    reader = Reader(data_dir.parent, memo)
+    reader = Reader(data_dir.parent)
     model = reader.read(data_dir / "model.yml", "model")
     area_dir = data_dir / "areas"
     areas = {path.stem: reader.read(path, "area") for path in sorted(area_dir.glob("*.yml"))}
@@ -50,9 +48,8 @@ def load_model(data_dir: Path = DATA, memo: SchemaMemo | None = None) -> Model:
 class Reader:
     """Reads data files, collecting every problem rather than stopping at the first."""
 
-    def __init__(self, root: Path, memo: SchemaMemo | None = None):
+    def __init__(self, root: Path):
         self.root = root
-        self.memo = memo
         self.problems: list[Problem] = []
 
     def name(self, path: Path) -> str:
@@ -75,7 +72,7 @@ class Reader:
             return None
         if prepare:
             prepare(source)
-        self.problems += validate.check_schema(source, schema_name, self.memo)
+        self.problems += validate.check_schema(source, schema_name)
         self.problems += validate.check_text(source)
         return source if isinstance(source.data, dict) else None
 

@@ -8,11 +8,10 @@ import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
-from .load import DATA, Reader
-from .model import Model
-from .problems import ModelError, Problem
-from .schema_memo import SchemaMemo
-from .yaml_source import Source
+from scripts.model import Model
+from scripts.source.load import DATA, Reader
+from scripts.source.problems import ModelError, Problem
+from scripts.source.yaml_source import Source
 
 FILE = "changelog.yml"
 
@@ -36,11 +35,9 @@ class Release:
         return "v" + self.version.replace(".", "-")
 
 
-def load_changelog(
-    model: Model, data_dir: Path = DATA, memo: SchemaMemo | None = None
-) -> tuple[Release, ...]:
+def load_changelog(model: Model, data_dir: Path = DATA) -> tuple[Release, ...]:
     """The releases in data/changelog.yml, newest first; ModelError lists what is wrong."""
-    reader = Reader(Path(data_dir).parent, memo)
+    reader = Reader(Path(data_dir).parent)
     source = reader.read(
         Path(data_dir) / FILE,
         "changelog",
