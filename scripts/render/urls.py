@@ -12,8 +12,13 @@ def area_path(area_id: str) -> str:
     return f"areas/{area_id}/"
 
 
+def level_anchor(level_id: int) -> str:
+    """The id of a level's section on its area page: what a link to one cell ends with."""
+    return f"level-{level_id}"
+
+
 def cell_path(area_id: str, level_id: int) -> str:
-    return f"{area_path(area_id)}#level-{level_id}"
+    return f"{area_path(area_id)}#{level_anchor(level_id)}"
 
 
 def principle_path(principle_id: str) -> str:
