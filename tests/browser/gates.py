@@ -90,8 +90,9 @@ def matrix_cells_hidden(page) -> list[str]:
     return [f"cell not shown in the viewport: {href}" for href in found["missing"]]
 
 
-def print_pages(page, papers=("Letter", "A4")) -> list[str]:
-    """Printing the page (Chromium's own PDF) must give one landscape page on each paper.
+def print_pages(page, papers=("Letter", "A4"), landscape: bool = True, one_page: bool = True):
+    """Printing the page (Chromium's own PDF) gives one page on each paper, in the
+    orientation asked for: landscape for the matrix, portrait for running text.
 
     The paper is Chromium's default for the orientation that the page's CSS asks for.
     """
@@ -103,12 +104,27 @@ def print_pages(page, papers=("Letter", "A4")) -> list[str]:
     for paper in papers:
         pdf = page.pdf(format=paper, prefer_css_page_size=True, print_background=True)
         reader = PdfReader(BytesIO(pdf))
-        if len(reader.pages) != 1:
+        if one_page and len(reader.pages) != 1:
             problems.append(f"{paper}: prints on {len(reader.pages)} pages, not 1")
         box = reader.pages[0].mediabox
-        if box.width <= box.height:
-            problems.append(f"{paper}: prints in portrait ({box.width:g} x {box.height:g} pt)")
+        if (box.width > box.height) != landscape:
+            shape = "portrait" if box.width <= box.height else "landscape"
+            problems.append(f"{paper}: prints in {shape} ({box.width:g} x {box.height:g} pt)")
     return problems
+
+
+def widen_matrix(page, areas: int) -> None:
+    """Give the loaded matrix `areas` columns by repeating its own, to print a bigger model."""
+    page.evaluate(
+        """areas => {
+            for (const row of document.querySelectorAll('table.amm-matrix tr')) {
+                const cells = [...row.children].slice(1);
+                for (let i = 0; row.children.length < areas + 1; i++)
+                    row.append(cells[i % cells.length].cloneNode(true));
+            }
+        }""",
+        areas,
+    )
 
 
 def guard_loopback(context, outside: list[str]) -> None:
