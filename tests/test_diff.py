@@ -8,7 +8,7 @@ import pytest
 
 from scripts.source.load import load_model
 from scripts.tooling import diff
-from tests.conftest import ROOT
+from tests.conftest import FIXTURE_DATA, ROOT, edit
 
 
 def git(repo: Path, *args: str) -> None:
@@ -19,16 +19,10 @@ def git(repo: Path, *args: str) -> None:
     )
 
 
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text()
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1))
-
-
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
-    """A git repository whose first commit holds the shipped data/, for a test to change."""
-    shutil.copytree(ROOT / "data", tmp_path / "data")
+    """A git repository whose first commit holds the fixture data, for a test to change."""
+    shutil.copytree(FIXTURE_DATA, tmp_path / "data")
     git(tmp_path, "init", "-q", "-b", "main")
     git(tmp_path, "add", "data")
     git(tmp_path, "commit", "-q", "-m", "model 1.0.0")
@@ -98,7 +92,7 @@ def test_areas_added_removed_and_moved(repo: Path):
     edit(data / "model.yml", "  - documentation\n  - decision-making\n", "  - decision-making\n")
     (data / "areas/documentation.yml").unlink()
     edit(data / "model.yml", "  - leadership-culture\n", "  - leadership-culture\n  - tooling\n")
-    tooling = (ROOT / "data/areas/meetings.yml").read_text()
+    tooling = (FIXTURE_DATA / "areas/meetings.yml").read_text()
     (data / "areas/tooling.yml").write_text(
         tooling.replace("id: meetings", "id: tooling").replace("title: Meetings", "title: Tooling")
     )

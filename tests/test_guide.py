@@ -1,7 +1,6 @@
 """The guide: principles and channels link both ways with the model, from one source of text."""
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -9,7 +8,6 @@ import pytest
 from scripts.render.inline import inline
 from scripts.source.load import load_model
 from scripts.source.problems import ModelError
-from tests.conftest import ROOT
 from tests.htmltools import read
 
 MODEL = load_model()
@@ -66,12 +64,6 @@ def test_quick_reference_and_full_pages_show_the_same_summaries(site: Path):
     for channel in MODEL.channels:
         assert f"../guide/channels/#{channel.id}" in links
         assert channel.id in read(site / "guide" / "channels" / "index.html").ids
-
-
-@pytest.fixture
-def data(tmp_path: Path) -> Path:
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    return tmp_path / "data"
 
 
 def test_an_unknown_principle_is_a_file_line_error(data: Path):

@@ -1,6 +1,5 @@
 """The loader and validator: good data loads, and every kind of bad data gets an exact file:line."""
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -9,27 +8,7 @@ import pytest
 
 from scripts.source.load import load_model
 from scripts.source.problems import ModelError
-from tests.conftest import ROOT
-
-
-@pytest.fixture
-def data(tmp_path: Path) -> Path:
-    """A copy of data/ that a test may break."""
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    return tmp_path / "data"
-
-
-def line_of(path: Path, needle: str, after: str | None = None) -> int:
-    """1-based line of the first line containing `needle` (after the line containing `after`)."""
-    lines = path.read_text().splitlines()
-    start = next(i for i, line in enumerate(lines) if after in line) if after else 0
-    return next(i for i, line in enumerate(lines) if i >= start and needle in line) + 1
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text()
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1))
+from tests.conftest import ROOT, edit, line_of
 
 
 def problems(data: Path) -> list[str]:

@@ -7,6 +7,7 @@ import pytest
 from scripts.render import views
 from scripts.render.inline import block, inline
 from scripts.source.load import load_model
+from tests.conftest import FIXTURE_DATA
 
 HOSTILE = "<script>alert(1)</script> {{ 7*7 }} {% if x %}y{% endif %} [go](javascript:alert(1))"
 
@@ -51,7 +52,7 @@ def with_hostile_text(model):
     ids=["area page", "matrix", "one-pager"],
 )
 def test_views_escape_html_and_never_evaluate_templates(render):
-    html = render(with_hostile_text(load_model()))
+    html = render(with_hostile_text(load_model(FIXTURE_DATA)))
     assert "<script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "{{ 7*7 }}" in html and "49" not in html
