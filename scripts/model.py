@@ -1,6 +1,19 @@
-"""The model as plain, immutable data: what the loader returns and every view reads."""
+"""The model as plain, immutable data: what the loader returns and every view reads.
 
-from dataclasses import dataclass
+The dataclasses below are the one list of each record's fields. The loader builds Cell and
+Area from them, and model.json and `make diff` walk them, so a new field needs only the
+schema, this file and a template. A field the YAML does not hold under its own name is
+marked DERIVED.
+"""
+
+from dataclasses import Field, dataclass, field, fields
+
+DERIVED = {"derived": True}
+
+
+def data_fields(cls: type) -> tuple[Field, ...]:
+    """The fields of `cls` that are read from a data file under their own names, in order."""
+    return tuple(f for f in fields(cls) if not f.metadata.get("derived"))
 
 
 @dataclass(frozen=True)
@@ -14,11 +27,11 @@ class Level:
 class Cell:
     """One area at one level: the unit a reader links to and a team assesses itself by."""
 
-    area_id: str
-    level: Level
+    area_id: str = field(metadata=DERIVED)
+    level: Level = field(metadata=DERIVED)
     summary: str
     practices: tuple[str, ...]
-    next_steps: tuple[str, ...]
+    next_steps: tuple[str, ...]  # empty at the top level
 
 
 @dataclass(frozen=True)
@@ -28,8 +41,9 @@ class Area:
     summary: str
     why: str
     principles: tuple[str, ...]
-    cells: tuple[Cell, ...]  # lowest level first
-    source_file: str  # repository-relative path of the YAML file, for edit links
+    cells: tuple[Cell, ...] = field(metadata=DERIVED)  # lowest level first
+    # repository-relative path of the YAML file, for edit links
+    source_file: str = field(metadata=DERIVED)
 
     def cell(self, level_id: int) -> Cell:
         return self.cells[level_id]

@@ -1,6 +1,7 @@
 """model.json and model.schema.json: published at the site root, valid, and pointing at real cells."""
 
 import copy
+import dataclasses
 import json
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -8,9 +9,11 @@ from urllib.parse import urlsplit
 import jsonschema
 import pytest
 
+from scripts.model import data_fields
 from scripts.render import export
 from scripts.source.load import load_model
-from tests.conftest import mkdocs_build
+from scripts.tooling import diff
+from tests.conftest import FIXTURE_DATA, mkdocs_build
 from tests.htmltools import read
 
 MODEL = load_model()
@@ -104,3 +107,37 @@ def test_data_text_is_exported_as_written_not_as_html():
 def test_the_about_page_links_both_files(site: Path):
     hrefs = {a.attrs.get("href") for a in read(site / "about" / "index.html").find("a")}
     assert {"../model.json", "../model.schema.json"} <= hrefs
+
+
+def _changed(value: object) -> object:
+    return value[:-1] if isinstance(value, tuple) else f"{value}-changed"
+
+
+@pytest.mark.parametrize("record", ["area", "cell"])
+def test_every_field_of_model_py_reaches_model_json_and_the_diff(record: str):
+    model = load_model(FIXTURE_DATA)
+    area = model.areas[0]
+    target = area if record == "area" else area.cells[1]
+    schema = json.loads(export.SCHEMA_FILE.read_text(encoding="utf-8"))
+    names = [f.name for f in data_fields(type(target))]
+    assert names, "model.py lists no fields"
+
+    def exported(m) -> dict:
+        document = export.document(m, SITE_URL)
+        validator(schema).validate(document)
+        first = document["areas"][0]
+        return first if record == "area" else first["cells"][1]
+
+    for name in names:
+        new_target = dataclasses.replace(target, **{name: _changed(getattr(target, name))})
+        new_area = new_target if record == "area" else _with_cell(area, 1, new_target)
+        new_model = dataclasses.replace(model, areas=(new_area, *model.areas[1:]))
+        before, after = exported(model), exported(new_model)
+        assert before[name] != after[name], f"{name} does not reach model.json"
+        # The diff pairs areas by id, so a new id is an area removed and another added.
+        expected = {"area"} if (record, name) == ("area", "id") else {name}
+        assert {c.field for c in diff.compare(model, new_model)} == expected
+
+
+def _with_cell(area, index: int, cell):
+    return dataclasses.replace(area, cells=(*area.cells[:index], cell, *area.cells[index + 1 :]))

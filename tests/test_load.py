@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from scripts.model import Area, Cell, data_fields
+from scripts.source import validate
 from scripts.source.load import load_model
 from scripts.source.problems import ModelError
 from tests.conftest import ROOT, edit, line_of
@@ -271,3 +273,11 @@ def test_wrong_shapes_are_reported_not_crashed_on(data: Path, file: str, old: st
     edit(data / file, old, new)
     found = problems(data)
     assert any(p.startswith(f"data/{file}:") for p in found)
+
+
+def test_model_py_lists_every_key_the_area_schema_allows():
+    schema = validate.schema("area")
+    cell_keys = set(schema["$defs"]["cell"]["properties"])
+    area_keys = set(schema["properties"]) - {"levels"}  # read into Area.cells
+    assert {f.name for f in data_fields(Cell)} == cell_keys
+    assert {f.name for f in data_fields(Area)} == area_keys

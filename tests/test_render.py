@@ -45,7 +45,7 @@ def with_hostile_text(model):
 @pytest.mark.parametrize(
     "render",
     [
-        lambda m: views.area_page(m, m.areas[0]),
+        lambda m: views.area_page(m, m.areas[0], "../../"),
         lambda m: views.matrix(m, ""),
         lambda m: views.onepager(m, "https://example.org/", "a4", 9),
     ],

@@ -6,11 +6,12 @@ Text fields are passed on as written in data/ (inline Markdown), never as HTML.
 """
 
 import json
+from dataclasses import is_dataclass
 from functools import cache
 from pathlib import Path
 from urllib.parse import urljoin
 
-from scripts.model import Area, Cell, Model
+from scripts.model import Area, Cell, Model, data_fields
 from scripts.render import urls
 
 # The schema is kept apart from the YAML files' schemas (model.schema.json there describes
@@ -33,36 +34,16 @@ def document(model: Model, site_url: str) -> dict:
         "url": root,
         "license": {"name": model.license_name, "url": model.license_url},
         "copyright": model.copyright,
-        "sources": [
-            {
-                key: value
-                for key, value in {
-                    "title": source.title,
-                    "author": source.author,
-                    "year": source.year,
-                    "url": source.url,
-                    "license": source.license,
-                    "relation": source.relation,
-                }.items()
-                if value is not None
-            }
-            for source in model.sources
-        ],
+        "sources": [_fields(source) for source in model.sources],
         "downloads": {paper: urljoin(root, name) for paper, name in urls.PDF_FILES.items()},
-        "levels": [
-            {"id": level.id, "name": level.name, "summary": level.summary} for level in model.levels
-        ],
+        "levels": [_fields(level) for level in model.levels],
         "areas": [_area(area, root) for area in model.areas],
     }
 
 
 def _area(area: Area, root: str) -> dict:
     return {
-        "id": area.id,
-        "title": area.title,
-        "summary": area.summary,
-        "why": area.why,
-        "principles": list(area.principles),
+        **_fields(area),
         "url": urljoin(root, urls.area_path(area.id)),
         "cells": [_cell(cell, root) for cell in area.cells],
     }
@@ -71,11 +52,27 @@ def _area(area: Area, root: str) -> dict:
 def _cell(cell: Cell, root: str) -> dict:
     return {
         "level": cell.level.id,
-        "summary": cell.summary,
-        "practices": list(cell.practices),
-        "next_steps": list(cell.next_steps),
+        **_fields(cell),
         "url": urljoin(root, urls.cell_path(cell.area_id, cell.level.id)),
     }
+
+
+def _fields(record: object) -> dict:
+    """Every data field of `record` (model.py's list), lists and nested records included;
+    a field left out of the data (None) is left out here too."""
+    return {
+        f.name: _json(getattr(record, f.name))
+        for f in data_fields(type(record))
+        if getattr(record, f.name) is not None
+    }
+
+
+def _json(value: object) -> object:
+    if isinstance(value, tuple):
+        return [_json(item) for item in value]
+    if is_dataclass(value):
+        return _fields(value)
+    return value
 
 
 @cache

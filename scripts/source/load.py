@@ -1,15 +1,19 @@
 """Read data/ into a Model, or raise ModelError listing every problem."""
 
 from collections.abc import Callable
+from dataclasses import is_dataclass
+from functools import cache
 from pathlib import Path
+from typing import TypeVar, get_args, get_origin, get_type_hints
 
-from scripts.model import Area, Cell, Channel, Level, Model, Principle, Source
+from scripts.model import Area, Cell, Channel, Level, Model, Principle, Source, data_fields
 from scripts.source import validate
 from scripts.source.problems import ModelError, Problem
 from scripts.source.yaml_source import Source as YamlSource
 from scripts.source.yaml_source import load as load_yaml
 
 DATA = Path(__file__).resolve().parents[2] / "data"
+T = TypeVar("T")
 
 
 def load_model(data_dir: Path = DATA) -> Model:
@@ -80,7 +84,7 @@ class Reader:
 def _build(
     data: dict, areas: dict[str, YamlSource], area_dir: str, principles: dict, channels: dict
 ) -> Model:
-    levels = tuple(Level(lvl["id"], lvl["name"], lvl["summary"]) for lvl in data["levels"])
+    levels = tuple(_record(Level, level) for level in data["levels"])
     return Model(
         title=data["title"],
         version=data["version"],
@@ -90,40 +94,37 @@ def _build(
         copyright=data["copyright"],
         license_name=data["license"]["name"],
         license_url=data["license"]["url"],
-        sources=tuple(Source(**source) for source in data["sources"]),
-        principles=tuple(Principle(**p) for p in principles["principles"]),
-        channels=tuple(
-            Channel(
-                **{
-                    **c,
-                    "use_for": tuple(c["use_for"]),
-                    "not_for": tuple(c["not_for"]),
-                    "tips": tuple(c["tips"]),
-                }
-            )
-            for c in channels["channels"]
-        ),
+        sources=tuple(_record(Source, source) for source in data["sources"]),
+        principles=tuple(_record(Principle, p) for p in principles["principles"]),
+        channels=tuple(_record(Channel, c) for c in channels["channels"]),
     )
 
 
 def _area(data: dict, levels: tuple[Level, ...], area_dir: str) -> Area:
     cells_by_level = {int(k): v for k, v in data["levels"].items()}
     cells = tuple(
-        Cell(
-            area_id=data["id"],
-            level=level,
-            summary=cells_by_level[level.id]["summary"],
-            practices=tuple(cells_by_level[level.id]["practices"]),
-            next_steps=tuple(cells_by_level[level.id].get("next_steps", ())),
-        )
-        for level in levels
+        _record(Cell, cells_by_level[level.id], area_id=data["id"], level=level) for level in levels
     )
-    return Area(
-        id=data["id"],
-        title=data["title"],
-        summary=data["summary"],
-        why=data["why"],
-        principles=tuple(data.get("principles", ())),
-        cells=cells,
-        source_file=f"{area_dir}/{data['id']}.yml",
-    )
+    return _record(Area, data, cells=cells, source_file=f"{area_dir}/{data['id']}.yml")
+
+
+def _record(cls: type[T], raw: dict, **derived: object) -> T:
+    """`cls` from its YAML mapping, each data field read under its own name; a field the
+    file leaves out gets None, or () for a list."""
+    hints = _hints(cls)
+    values = {f.name: _value(hints[f.name], raw.get(f.name)) for f in data_fields(cls)}
+    return cls(**values, **derived)
+
+
+def _value(kind: object, value: object) -> object:
+    if get_origin(kind) is tuple:
+        item_kind = get_args(kind)[0]
+        return tuple(_value(item_kind, item) for item in value or ())
+    if isinstance(kind, type) and is_dataclass(kind) and isinstance(value, dict):
+        return _record(kind, value)
+    return value
+
+
+@cache
+def _hints(cls: type) -> dict[str, object]:
+    return get_type_hints(cls)

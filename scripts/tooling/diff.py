@@ -17,7 +17,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts.model import Area, Model
+from scripts.model import Area, Model, data_fields
 from scripts.source.load import load_model
 from scripts.source.problems import ModelError
 
@@ -102,13 +102,24 @@ def _levels(old: Model, new: Model) -> list[Change]:
             Change(f"Level {level.id} ({level.name})", "level", "removed", level.summary)
         )
     for before, after in zip(old.levels, new.levels, strict=False):
-        changes += _texts(f"Level {after.id} ({after.name})", before, after, ("name", "summary"))
+        changes += _record(f"Level {after.id} ({after.name})", before, after)
+    return changes
+
+
+def _record(where: str, before: object, after: object) -> list[Change]:
+    """Every data field of one record (model.py's list): texts whole, lists item by item."""
+    changes = []
+    for f in data_fields(type(after)):
+        old, new = getattr(before, f.name), getattr(after, f.name)
+        if isinstance(new, tuple):
+            changes += _items(where, f.name, old, new)
+        elif old != new:
+            changes.append(Change(where, f.name, "reworded", old, new))
     return changes
 
 
 def _area(before: Area, after: Area, old: Model, new: Model) -> list[Change]:
-    changes = _texts(after.title, before, after, ("title", "summary", "why"))
-    changes += _items(after.title, "principles", before.principles, after.principles)
+    changes = _record(after.title, before, after)
     for cell in after.cells[len(before.cells) :]:
         where = f"{after.title}, {_level_name(new, cell.level.id)}"
         changes.append(Change(where, "cell", "added", after=cell.summary))
@@ -117,9 +128,7 @@ def _area(before: Area, after: Area, old: Model, new: Model) -> list[Change]:
         changes.append(Change(where, "cell", "removed", before=cell.summary))
     for old_cell, new_cell in zip(before.cells, after.cells, strict=False):
         where = f"{after.title}, {_level_name(new, new_cell.level.id)}"
-        changes += _texts(where, old_cell, new_cell, ("summary",))
-        changes += _items(where, "practices", old_cell.practices, new_cell.practices)
-        changes += _items(where, "next_steps", old_cell.next_steps, new_cell.next_steps)
+        changes += _record(where, old_cell, new_cell)
     return changes
 
 
