@@ -2,10 +2,13 @@
 
 import io
 import json
+import time
+import tracemalloc
 from contextlib import redirect_stderr, redirect_stdout
 from datetime import date
 from pathlib import Path
 
+import jsonschema
 import pypdf
 import pytest
 
@@ -16,6 +19,13 @@ from scripts.source.load import load_model
 from tests.htmltools import Page, read
 
 MODEL = load_model()
+FIXTURES = Path(__file__).parent / "fixtures" / "assessments"
+EXAMPLES = sorted(FIXTURES.glob("*valid-*.json"))
+# What only the model can judge, or JSON Schema cannot express: the schema passes these.
+BEYOND_SCHEMA = {
+    "invalid-unknown-area.json": "the area ids come from the model",
+    "invalid-team-half-an-emoji.json": "a lone surrogate is a character to a schema validator",
+}
 SITE_URL = "https://example.org/"
 GOOD = {
     "model_version": MODEL.version,
@@ -74,7 +84,6 @@ def test_bad_json_names_file_and_line(tmp_path: Path):
     [
         ([1, 2], "must hold one JSON object"),
         ({"team": "x"}, "areas: is required"),
-        ({"areas": {}}, "areas: has no level picked"),
         ({"areas": {"meeting": {"current": 1}}}, "did you mean 'meetings'?"),
         ({"areas": {"sales": {"current": 1}}}, "areas.sales: is not an area of the model"),
         ({"areas": {"meetings": 2}}, 'areas.meetings: must look like {"current": 1'),
@@ -83,15 +92,15 @@ def test_bad_json_names_file_and_line(tmp_path: Path):
             "areas.meetings.current: must be a level from 0 to 3, not 9",
         ),
         ({"areas": {"meetings": {"target": -1}}}, "areas.meetings.target: must be a level"),
-        ({"areas": {"meetings": {"current": "2"}}}, "not '2'"),
-        ({"areas": {"meetings": {"current": True}}}, "not True"),
+        ({"areas": {"meetings": {"current": "2"}}}, 'not "2"'),
+        ({"areas": {"meetings": {"current": True}}}, "not true"),
         ({"areas": {"meetings": {"current": 1.5}}}, "not 1.5"),
         (
             {"date": "04/03/2025", "areas": {"meetings": {"current": 1}}},
-            "date: must be a date such as",
+            "date: must be a day such as",
         ),
-        ({"date": "2025-02-30", "areas": {"meetings": {"current": 1}}}, "date: must be a date"),
-        ({"team": 42, "areas": {"meetings": {"current": 1}}}, "team: must be text"),
+        ({"date": "2025-02-30", "areas": {"meetings": {"current": 1}}}, "date: must be a day"),
+        ({"team": 42, "areas": {"meetings": {"current": 1}}}, "team: must be text, not 42"),
         ({"team": "x" * 81, "areas": {"meetings": {"current": 1}}}, "keep it to 80"),
     ],
 )
@@ -144,7 +153,8 @@ def test_cli_writes_one_marked_page(tmp_path: Path):
     text = document.pages[0].extract_text()
     assert "Platform team, 2025-03-04" in text
     assert text.count("CURRENT") == 1 + 3  # the legend, then one per assessed area
-    assert document.metadata.title.endswith("Platform team, 2025-03-04")
+    # Isolated in the title too, so a viewer's window title cannot be reordered either.
+    assert document.metadata.title.endswith("\u2068Platform team\u2069, 2025-03-04")
 
 
 def onepager(assessment: object = None) -> Page:
@@ -198,7 +208,7 @@ def test_page_data_is_plain_text_with_permalinks():
 def test_assessment_page_embeds_the_model_and_loads_its_script_only_there(site: Path):
     page = read(site / "assessment" / "index.html")
     for area in MODEL.areas:
-        for name in (area.id, f"target-{area.id}"):
+        for name in (f"current-{area.id}", f"target-{area.id}"):
             radios = page.find("input", type="radio", name=name)
             assert [r.attrs["value"] for r in radios] == [str(lvl.id) for lvl in MODEL.levels]
     legends = [e.text.strip() for e in page.find("legend")]
@@ -207,6 +217,111 @@ def test_assessment_page_embeds_the_model_and_loads_its_script_only_there(site: 
     ]
     (embedded,) = page.find("script", id="amm-data")
     assert json.loads(embedded.text) == assessment.page_data(MODEL, "../")
-    assert page.find("script", type="module", src="../assets/assessment.js")
-    assert "assessment.js" not in (site / "index.html").read_text(encoding="utf-8")
+    assert page.find("script", type="module", src="../assets/js/page.js")
+    assert "assets/js/" not in (site / "index.html").read_text(encoding="utf-8")
     assert "needs JavaScript" in page.find("noscript")[0].text
+
+
+def test_the_examples_name_the_shipped_areas_for_the_page_tests():
+    """tests/js reads the area ids from areas.json; they must be the ones read() checks against."""
+    assert json.loads((FIXTURES / "areas.json").read_text()) == [a.id for a in MODEL.areas]
+    assert MODEL.levels[-1].id == assessment.LEVEL_MAX, "the schema's level range is the model's"
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.name)
+def test_report_accepts_exactly_the_examples_named_valid(example: Path):
+    """The same files as tests/js/format.test.js, so the page and the report agree."""
+    if example.name.startswith("valid-"):
+        assessment.read(example, MODEL)
+    else:
+        with pytest.raises(AssessmentError):
+            assessment.read(example, MODEL)
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.name)
+def test_the_published_schema_judges_the_examples_the_same_way(example: Path):
+    validator = jsonschema.Draft202012Validator(
+        assessment.SCHEMA, format_checker=jsonschema.FormatChecker()
+    )
+    valid = validator.is_valid(json.loads(example.read_text(encoding="utf-8")))
+    assert valid == (example.name.startswith("valid-") or example.name in BEYOND_SCHEMA)
+
+
+def test_a_file_with_a_team_and_no_level_prints_an_unmarked_page(tmp_path: Path):
+    source = write(tmp_path, {"team": "Ops", "date": "2025-03-04", "areas": {}})
+    code, printed, err = run_cli(str(source), "--out", str(tmp_path / "team.pdf"))
+    assert code == 0, err
+    assert "no current level for" in printed
+
+
+def run_bounded(tmp_path: Path, content: bytes | str) -> tuple[int, str, float, int]:
+    """Run `report` on a file; return its exit code, stderr, seconds and peak traced bytes."""
+    source = tmp_path / "hostile.json"
+    if isinstance(content, str):
+        content = content.encode("utf-8")
+    source.write_bytes(content)
+    tracemalloc.start()
+    began = time.perf_counter()
+    try:
+        code, _, err = run_cli(str(source), "--out", str(tmp_path / "team.pdf"))
+    finally:
+        seconds = time.perf_counter() - began
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+    return code, err, seconds, peak
+
+
+def near_misses(count: int) -> str:
+    return json.dumps({"areas": {f"meeting{i}": {"current": 1} for i in range(count)}})
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("[" * 200_000 + "]" * 200_000, "nests too deeply"),
+        ('{"areas": {"meetings": {"current": ' + "9" * 5000 + "}}}", "a number too long"),
+        (" " * 1_000_001 + "{}", "is larger than 1 MB"),
+        (near_misses(28_000), "… and 27,980 more"),
+        (json.dumps({"team": "x" * 900_000, "areas": {}}), "has 900,000 characters"),
+    ],
+    ids=["deep", "long number", "over 1 MB", "28,000 near-miss areas", "huge team"],
+)
+def test_hostile_files_get_a_short_answer_in_bounded_time_and_memory(
+    tmp_path: Path, content: str, expected: str
+):
+    code, err, seconds, peak = run_bounded(tmp_path, content)
+    assert code == 1
+    assert expected in err
+    assert "Traceback" not in err
+    assert len(err) < 6_000, "every echo is bounded"
+    assert seconds < 5
+    assert peak < 200 * 1024 * 1024
+    assert not (tmp_path / "team.pdf").exists()
+
+
+def test_many_problems_are_counted_not_all_printed(tmp_path: Path):
+    _, err, _, _ = run_bounded(tmp_path, near_misses(1_300))
+    assert err.count("is not an area of the model") == assessment.PROBLEMS_SHOWN
+    assert "… and 1,280 more" in err
+    assert err.endswith("1,300 problems in the assessment; no PDF made.\n")
+
+
+def test_terminal_escapes_and_direction_overrides_are_printed_as_escapes(tmp_path: Path):
+    hostile = {
+        "model_version": "1.0.0\u001b]0;owned\u0007",
+        "team": "Ops \u202eevil",
+        "areas": {"\u001b[2J\u001b[Hreport written": {"current": 1}},
+    }
+    _, err, _, _ = run_bounded(tmp_path, json.dumps(hostile))
+    assert "\x1b" not in err and "\u202e" not in err and "\x07" not in err
+    assert "areas.\\u001b[2J\\u001b[Hreport written: is not an area" in err
+    assert 'not "1.0.0\\u001b]0;owned\\u0007"' in err
+    assert "team: holds a control or direction character" in err
+
+
+def test_report_isolates_the_team_name_so_right_to_left_text_cannot_reorder_the_title(
+    tmp_path: Path,
+):
+    team = assessment.read(write(tmp_path, {"team": "צוות", "areas": {}}), MODEL)
+    html = views.onepager(MODEL, SITE_URL, "a4", 10, report.isolated(team))
+    assert "<h1>\u2068צוות\u2069: " in html

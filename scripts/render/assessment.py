@@ -1,18 +1,19 @@
 """The self-assessment's two formats: the model as the page reads it, and the file it exports.
 
-The page (content/assets/assessment.js) gets the model as JSON embedded by the build;
-a team downloads its answers as JSON and `python -m scripts.cli report` reads them
-back here. Both sides agree on one shape:
+The page (content/assets/js/) gets the model as JSON embedded by the build; a team
+downloads its answers as JSON and `python -m scripts.cli report` reads them back here.
+The file's rules live once, in data/schemas/assessment.schema.json: this module reads
+its limits and patterns from there, and the page gets the same schema in its data.
 
-    {"model_version": "1.0.0", "team": "Platform", "date": "2025-03-04",
-     "areas": {"documentation": {"current": 1, "target": 2}, ...}}
-
-Reading collects every problem in the file, like the data loader, so a team lead
-fixes a hand-edited file in one pass.
+Reading collects every problem in the file, like the data loader, so a team lead fixes
+a hand-edited file in one pass; but it quotes at most a short excerpt of any value and
+lists at most PROBLEMS_SHOWN problems, so a hostile file cannot flood a terminal.
 """
 
 import difflib
 import json
+import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -23,8 +24,53 @@ from scripts.model import Model
 from scripts.render import inline, urls
 from scripts.source.problems import Problem
 
-TEAM_MAX = 80  # keeps the one-pager's title on one line
+SCHEMA_FILE = Path(__file__).resolve().parents[2] / "data" / "schemas" / "assessment.schema.json"
+SCHEMA = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
 KINDS = ("current", "target")
+FILE_MAX = 1_000_000  # bytes; a real file is under 5 KB, and parsing 1 MB stays under a second
+PROBLEMS_SHOWN = 20
+EXCERPT = 40  # characters of a bad value that a message quotes
+
+
+def _ecma(pattern: str) -> re.Pattern[str]:
+    """A schema pattern with JSON Schema's meaning: Python's `$` would also pass a final newline."""
+    return re.compile(pattern.removesuffix("$") + r"\Z" if pattern.endswith("$") else pattern)
+
+
+_FIELDS = SCHEMA["properties"]
+TEAM_MAX = _FIELDS["team"]["maxLength"]  # keeps the one-pager's title on one line
+_TEAM = _ecma(_FIELDS["team"]["pattern"])
+_DATE = _ecma(_FIELDS["date"]["pattern"])
+_VERSION = _ecma(_FIELDS["model_version"]["pattern"])
+_AREA_ID = _ecma(_FIELDS["areas"]["propertyNames"]["pattern"])
+_AREA_ID_MAX = _FIELDS["areas"]["propertyNames"]["maxLength"]
+LEVEL_MIN, LEVEL_MAX = SCHEMA["$defs"]["level"]["minimum"], SCHEMA["$defs"]["level"]["maximum"]
+
+
+def printable(text: str) -> str:
+    """`text` with control, format and lone-surrogate characters written as escapes.
+
+    Whatever reaches a terminal goes through here, so a file cannot clear the screen,
+    recolour it or reverse the line with a direction override.
+    """
+    return "".join(
+        f"\\u{ord(char):04x}"
+        if unicodedata.category(char) in {"Cc", "Cf", "Cs", "Zl", "Zp"}
+        else char
+        for char in text
+    )
+
+
+def excerpt(value: object) -> str:
+    """A short quote of any value for a message, like the page's excerpt()."""
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str):
+        return f'"{value[:EXCERPT]}"' + ("…" if len(value) > EXCERPT else "")
+    text = json.dumps(value)
+    return text[:EXCERPT] + ("…" if len(text) > EXCERPT else "")
 
 
 @dataclass(frozen=True)
@@ -41,62 +87,114 @@ class Assessment:
 
 
 class AssessmentError(Exception):
-    """Raised with every problem in an assessment file, never just the first."""
+    """Raised with the problems in an assessment file: the first PROBLEMS_SHOWN, and a count."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], count: int | None = None):
         self.problems = sorted(set(problems))
-        super().__init__("\n".join(map(str, self.problems)))
+        self.count = max(count or 0, len(self.problems))
+        super().__init__("\n".join(printable(str(p)) for p in self.problems))
 
     def report(self) -> str:
-        many = len(self.problems) != 1
-        return f"{self}\n{len(self.problems)} problem{'s' * many} in the assessment; no PDF made."
+        rest = self.count - len(self.problems)
+        more = f"\n… and {rest:,} more" if rest else ""
+        many = self.count != 1
+        return f"{self}{more}\n{self.count:,} problem{'s' * many} in the assessment; no PDF made."
 
 
 def read(path: Path, model: Model) -> Assessment:
-    """Read an exported assessment file, or raise AssessmentError naming the file."""
+    """Read an exported assessment file, or raise AssessmentError naming the file.
+
+    Bounded: a file over FILE_MAX bytes is refused before it is read, and nesting too deep
+    for the JSON reader or a number too long to convert is one clear problem.
+    """
     name = str(path)
 
     def fail(message: str, line: int = 0) -> AssessmentError:
         return AssessmentError([Problem(name, line, "", message)])
 
     try:
-        text = path.read_text(encoding="utf-8-sig")  # editors on Windows add a BOM
+        with path.open("rb") as handle:
+            raw = handle.read(FILE_MAX + 1)
     except FileNotFoundError:
         raise fail("no such file; download it from the assessment page first") from None
-    except UnicodeDecodeError:
-        raise fail("is not UTF-8 text; is it the JSON file from the assessment page?") from None
     except OSError as error:
         raise fail(f"cannot be read ({error.strerror})") from None
+    if len(raw) > FILE_MAX:
+        raise fail(f"is larger than {FILE_MAX // 1_000_000} MB; an assessment file is a few KB")
+    try:
+        text = raw.decode("utf-8-sig")  # editors on Windows add a BOM
+    except UnicodeDecodeError:
+        raise fail("is not UTF-8 text; is it the JSON file from the assessment page?") from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise fail(f"is not valid JSON: {error.msg} (column {error.colno})", error.lineno) from None
+    except RecursionError:
+        raise fail("nests too deeply; an assessment file nests three levels") from None
+    except ValueError:  # an integer of more than 4,300 digits
+        raise fail("holds a number too long to be a level") from None
     if not isinstance(data, dict):
         raise fail("must hold one JSON object, as the assessment page downloads it")
     return _parse(data, model, name)
 
 
+def _level(value: object) -> int | None:
+    """A level as the schema's "integer" means it: 2 and 2.0 alike; never true or false."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    if isinstance(value, float) and not value.is_integer():
+        return None
+    return int(value) if LEVEL_MIN <= value <= LEVEL_MAX else None
+
+
+def _text_problem(value: str, maximum: int) -> str | None:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return "has a broken character"
+    if not _TEAM.match(value):
+        return "holds a control or direction character"
+    length = len(value.strip())
+    return f"has {length:,} characters; keep it to {maximum}" if length > maximum else None
+
+
 def _parse(data: dict, model: Model, name: str) -> Assessment:
     problems: list[Problem] = []
+    count = 0
 
-    def problem(where: str, message: str) -> None:
+    def problem(where: str, message: str) -> bool:
+        """Record a problem; False once enough are listed, so callers skip costly hints."""
+        nonlocal count
+        count += 1
+        if len(problems) >= PROBLEMS_SHOWN:
+            return False
         problems.append(Problem(name, 0, where, message))
+        return True
 
-    team = data.get("team")
-    if team is None:
+    for key in data.keys() - _FIELDS.keys():
+        problem(excerpt(key), "is not part of an assessment file")
+    team = data.get("team", "")
+    if not isinstance(team, str):
+        problem("team", f"must be text, not {excerpt(team)}")
         team = ""
-    elif not isinstance(team, str):
-        problem("team", "must be text")
-        team = ""
-    elif len(team.strip()) > TEAM_MAX:
-        problem("team", f"has {len(team.strip())} characters; keep it to {TEAM_MAX}")
+    elif message := _text_problem(team, TEAM_MAX):
+        problem("team", message)
     on = None
-    if data.get("date"):
+    raw_date = data.get("date")
+    if raw_date is not None:
         try:
-            on = date.fromisoformat(str(data["date"]))
+            if not isinstance(raw_date, str) or not _DATE.match(raw_date):
+                raise ValueError
+            on = date.fromisoformat(raw_date)
         except ValueError:
-            problem("date", f"must be a date such as 2025-03-04, not {data['date']!r}")
+            problem("date", f"must be a day such as 2025-03-04, not {excerpt(raw_date)}")
     version = data.get("model_version")
+    if "model_version" in data and not (isinstance(version, str) and _VERSION.match(version)):
+        problem("model_version", f"must be a version such as 1.0.0, not {excerpt(version)}")
+        version = None
+    title = data.get("model", "")
+    if not isinstance(title, str) or len(title) > _FIELDS["model"]["maxLength"]:
+        problem("model", "must be the model's title")
 
     levels: dict[str, dict[str, int]] = {}
     areas = data.get("areas")
@@ -104,32 +202,40 @@ def _parse(data: dict, model: Model, name: str) -> Assessment:
         problem("areas", 'is required: one entry per area, such as {"meetings": {...}}')
         areas = {}
     known = [area.id for area in model.areas]
-    top = model.levels[-1].id
     for area_id, chosen in areas.items():
+        where = f"areas.{area_id if len(area_id) <= EXCERPT else excerpt(area_id)}"
         if area_id not in known:
-            close = difflib.get_close_matches(area_id, known, n=1)
+            well_formed = len(area_id) <= _AREA_ID_MAX and _AREA_ID.match(area_id)
+            # difflib only while the problem is still listed: 70,000 near misses stay fast.
+            close = (
+                well_formed
+                and count < PROBLEMS_SHOWN
+                and difflib.get_close_matches(area_id, known, n=1)
+            )
             hint = f"did you mean '{close[0]}'?" if close else f"the areas are {', '.join(known)}"
-            problem(f"areas.{area_id}", f"is not an area of the model; {hint}")
+            problem(where, f"is not an area of the model; {hint}")
             continue
         if not isinstance(chosen, dict):
-            problem(f"areas.{area_id}", 'must look like {"current": 1, "target": 2}')
+            problem(where, 'must look like {"current": 1, "target": 2}')
             continue
+        for key in chosen.keys() - set(KINDS):
+            problem(f"{where}.{excerpt(key)}", "is not current or target")
         levels[area_id] = {}
         for kind in KINDS:
             value = chosen.get(kind)
-            # bool is an int in Python; `true` is never a level.
             if value is None:
                 continue
-            if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= top:
-                where = f"areas.{area_id}.{kind}"
-                problem(where, f"must be a level from 0 to {top}, not {value!r}")
+            level = _level(value)
+            if level is None:
+                problem(
+                    f"{where}.{kind}",
+                    f"must be a level from {LEVEL_MIN} to {LEVEL_MAX}, not {excerpt(value)}",
+                )
             else:
-                levels[area_id][kind] = value
-    if not any(levels.values()) and not problems:
-        problem("areas", "has no level picked; pick at least one on the assessment page")
+                levels[area_id][kind] = level
     if problems:
-        raise AssessmentError(problems)
-    return Assessment(team.strip(), on, levels, version if isinstance(version, str) else None)
+        raise AssessmentError(problems, count)
+    return Assessment(team.strip(), on, levels, version)
 
 
 def page_data(model: Model, root: str) -> dict:
@@ -145,7 +251,8 @@ def page_data(model: Model, root: str) -> dict:
     return {
         "title": model.title,
         "version": model.version,
-        "team_max": TEAM_MAX,
+        "schema": SCHEMA,
+        "file_max": FILE_MAX,
         "levels": [{"id": level.id, "name": level.name} for level in model.levels],
         "areas": [
             {

@@ -5,15 +5,29 @@ matrix.html) with an `assessment` in its context, and fits it on one page with
 the same loop as scripts/pdf.py; there is no second copy of the layout.
 """
 
+from dataclasses import replace
 from pathlib import Path
 
 from scripts.model import Model
 from scripts.render import pdf
-from scripts.render.assessment import Assessment, read
+from scripts.render.assessment import Assessment, printable, read
+
+
+def isolated(assessment: Assessment) -> Assessment:
+    """The team name between Unicode's first-strong isolate and its pop (the PDF's <bdi>).
+
+    Without them a right-to-left name would pull the date and the title after it into
+    its own direction and reorder the heading.
+    """
+    return (
+        replace(assessment, team=f"\u2068{assessment.team}\u2069")
+        if assessment.team
+        else assessment
+    )
 
 
 def render(model: Model, assessment: Assessment, site_url: str, paper: str) -> pdf.Rendered:
-    return pdf.render(model, site_url, paper, assessment)
+    return pdf.render(model, site_url, paper, isolated(assessment))
 
 
 def build(model: Model, source: Path, out: Path, site_url: str, paper: str) -> list[str]:
@@ -22,10 +36,11 @@ def build(model: Model, source: Path, out: Path, site_url: str, paper: str) -> l
     rendered = render(model, assessment, site_url, paper)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(rendered.pdf)
-    notes = [f"{out}: 1 page at {rendered.font_size:g} pt"]
+    notes = [f"{printable(str(out))}: 1 page at {rendered.font_size:g} pt"]
     if assessment.model_version and assessment.model_version != model.version:
         notes.append(
-            f"note: {source} was made with version {assessment.model_version} of the model; "
+            f"note: {printable(str(source))} was made with version {assessment.model_version} "
+            "of the model; "
             f"this is version {model.version}, so check the marks still fit the cells"
         )
     missing = [a.title for a in model.areas if "current" not in assessment.levels.get(a.id, {})]

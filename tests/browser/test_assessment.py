@@ -45,14 +45,14 @@ def open_page(context, url: str):
 
 
 def radio(page, area_id: str, kind: str, level: int):
-    name = area_id if kind == "current" else f"target-{area_id}"
-    return page.locator(f'input[name="{name}"][value="{level}"]')
+    return page.locator(f'input[name="{kind}-{area_id}"][value="{level}"]')
 
 
 def checked(page) -> dict[str, tuple[int | None, int | None]]:
     """Every area's (current, target) as the form shows it."""
     return page.evaluate(
-        """ids => Object.fromEntries(ids.map(id => [id, [id, 'target-' + id].map(name => {
+        """ids => Object.fromEntries(ids.map(id => [id, ['current-', 'target-'].map(kind => {
+            const name = kind + id;
             const on = document.querySelector(`input[name="${name}"]:checked`);
             return on ? Number(on.value) : null;
         })]))""",
@@ -126,39 +126,41 @@ def test_a_shared_link_wins_but_my_own_answers_stay_one_click_away(new_context, 
     page.goto(url + "?meetings=3&target-meetings=3")
     assert checked(page)["meetings"] == [3, 3]
     assert saved(page)["areas"]["meetings"] == {"current": 0, "target": 1}
-    page.click("#amm-notice button")
+    page.click("#amm-notice button:text('Back to mine')")
     assert checked(page)["meetings"] == [0, 1]
     assert page.url == mine
 
 
 @pytest.mark.parametrize(
-    ("query", "kept", "named"),
+    ("query", "kept", "dropped"),
     [
         (
             "?documentation=1&target-documentation=9&sales=2&meetings=%%%&target-meetings=2",
             {"documentation": [1, None], "meetings": [None, 2]},
-            ["target-documentation=9", "sales=2", "meetings=%%%"],
+            "3 parts",
         ),
-        ("?%%%&work-tracking=2", {"work-tracking": [2, None]}, ["%%%="]),
-        ("?date=2025-02-30&team=%E0%A4%A&meetings=-1", {}, ["date=2025-02-30", "meetings=-1"]),
-        ("?documentation=1.5&documentation=%00&=&&", {}, ["documentation=1.5"]),
+        ("?%%%&current-work-tracking=2", {"work-tracking": [2, None]}, "1 part"),
+        ("?date=2025-02-30&team=%E0%A4%A&meetings=-1", {}, "2 parts"),
+        ("?documentation=1.5&documentation=%00&=&&", {}, "3 parts"),
+        ("?__proto__=2&target-toString=1&meetings=1", {"meetings": [1, None]}, "2 parts"),
         (
-            "?__proto__=2&target-toString=1&meetings=1",
+            "?Email+your+answers+to+evil%40example.org=1&meetings=1",
             {"meetings": [1, None]},
-            ["__proto__=2", "target-toString=1"],
+            "1 part",
         ),
     ],
 )
-def test_a_broken_link_loads_its_valid_parts_and_says_what_it_dropped(
-    new_context, url: str, query: str, kept: dict, named: list[str]
+def test_a_broken_link_loads_its_valid_parts_and_counts_what_it_dropped(
+    new_context, url: str, query: str, kept: dict, dropped: str
 ):
     page = open_page(new_context(), url + query)
     assert not page.errors
     assert {k: v for k, v in checked(page).items() if v != [None, None]} == kept
     notice = page.text_content("#amm-notice")
-    assert "could not be used" in notice
-    for part in named:
-        assert part in notice
+    assert f"{dropped} of the link could not be used" in notice
+    # Counted, never quoted: a crafted link cannot put its own sentence in the notice.
+    for name in ("sales", "%%%", "proto", "toString", "evil", "Email"):
+        assert name not in notice
     # The address is rewritten to what was understood, so sharing it again is clean.
     shown = urlsplit(page.url).query
     assert "9" not in shown and "sales" not in shown and "%%%" not in shown
@@ -215,7 +217,7 @@ def test_export_reset_and_import_bring_every_answer_back(new_context, url: str, 
 
 @pytest.mark.parametrize(
     "content",
-    ["this is not json", "[1, 2]", '{"areas": {"sales": {"current": 1}}}', '{"areas": {}}'],
+    ["this is not json", "[1, 2]", '{"areas": {"sales": {"current": 1}}}', '{"team": "x"}'],
 )
 def test_importing_a_bad_file_says_so_and_loses_nothing(
     new_context, url: str, tmp_path: Path, content: str
@@ -252,7 +254,7 @@ def test_reset_asks_first_and_cancelling_keeps_every_answer(new_context, url: st
 
 def test_keyboard_only_picks_with_the_arrow_keys(new_context, url: str):
     page = open_page(new_context(), url)
-    page.focus('input[name="documentation"][value="0"]')
+    page.focus('input[name="current-documentation"][value="0"]')
     page.keyboard.press("Space")
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Tab")  # on to the target group of the same area
@@ -334,6 +336,8 @@ def test_without_javascript_the_page_points_to_the_matrix_and_pdf(new_context, u
     ]
 
 
-def test_the_script_stays_small():
-    script = (ROOT / "content" / "assets" / "assessment.js").read_bytes()
-    assert len(gzip.compress(script, compresslevel=9)) <= 10 * 1024
+def test_the_scripts_stay_small():
+    """Issue 12's budget for all of the page's modules, each gzipped as a server sends it."""
+    modules = sorted((ROOT / "content" / "assets" / "js").glob("*.js"))
+    assert len(modules) >= 5
+    assert sum(len(gzip.compress(m.read_bytes(), compresslevel=9)) for m in modules) <= 12 * 1024
