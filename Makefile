@@ -7,7 +7,7 @@ NODE   := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: serve site pdf report validate diff lint test bench system-deps clean
+.PHONY: serve generate site pdf report validate diff lint test bench system-deps clean
 .DEFAULT_GOAL := serve
 
 $(STAMP): requirements.lock
@@ -22,8 +22,12 @@ $(NODE): package-lock.json
 serve: $(STAMP) ## build, then serve on http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-site: $(STAMP) ## strict build into site/ (never with -q: it hides broken links, mkdocs#4126)
-	$(BIN)/mkdocs build --strict
+generate: $(STAMP) ## write build/: the source tree and mkdocs.yml any engine builds
+	$(PY) -m scripts.cli generate
+
+# The production path uses no hook: the generator writes the tree, MkDocs only renders it.
+site: generate ## strict build into site/ (never with -q: it hides broken links, mkdocs#4126)
+	$(BIN)/mkdocs build --strict -f build/mkdocs.yml -d $(CURDIR)/site
 
 pdf: $(STAMP) ## the one-page overviews alone, into site/
 	$(PY) -m scripts.cli pdf --out site
@@ -54,4 +58,4 @@ bench: $(STAMP) ## timings of build, PDFs, serve and scale, and page weights, in
 	$(PY) -m scripts.tooling.bench --write BENCHMARKS.md
 
 clean:
-	rm -rf site .pytest_cache .cache
+	rm -rf site build .pytest_cache

@@ -1,11 +1,12 @@
-"""Command line: `python -m scripts.cli validate`, `pdf --out DIR` and `report IN --out PDF`."""
+"""Command line: `python -m scripts.cli validate`, `generate`, `pdf --out DIR`, `report IN`."""
 
 import argparse
 import os
 import sys
 from pathlib import Path
 
-from scripts.render import pdf, report, urls
+from scripts import generate
+from scripts.render import pdf, pdf_cache, report, urls
 from scripts.render.assessment import AssessmentError
 from scripts.source.changelog import load_changelog
 from scripts.source.load import DATA, load_model
@@ -19,6 +20,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DATA, help="the data folder (default: data/)")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("validate", help="check the data files and list every problem")
+    make_tree = commands.add_parser(
+        "generate", help="write build/: the source tree and configuration an engine renders"
+    )
+    make_tree.add_argument("--out", type=Path, default=None, help="default: build/")
     make_pdf = commands.add_parser("pdf", help="render the one-page overviews")
     make_pdf.add_argument("--out", type=Path, default=Path("site"))
     make_pdf.add_argument("--site-url", default=os.environ.get("SITE_URL", DEFAULT_SITE_URL))
@@ -31,6 +36,8 @@ def main(argv: list[str] | None = None) -> int:
     make_report.add_argument("--site-url", default=os.environ.get("SITE_URL", DEFAULT_SITE_URL))
     args = parser.parse_args(argv)
 
+    if args.command == "generate":
+        return _generate(args.data.parent, args.out)
     try:
         model = load_model(args.data)
         releases = load_changelog(model, args.data)
@@ -62,6 +69,19 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         (args.out / name).write_bytes(rendered.pdf)
         print(f"{args.out / name}: 1 page at {rendered.font_size:g} pt")
+    return 0
+
+
+def _generate(root: Path, out: Path | None) -> int:
+    try:
+        tree = generate.generate(root, out)
+    except ModelError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    except pdf_cache.DoesNotFit as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(f"{tree.config}: build it with mkdocs build -f {tree.config}")
     return 0
 
 

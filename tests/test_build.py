@@ -173,7 +173,7 @@ def test_builds_are_byte_identical_with_source_date_epoch(project: Path, tmp_pat
         ("guide/principles/index.html", "data/guide/principles.yml"),
         ("guide/channels/index.html", "data/guide/channels.yml"),
         ("changelog/index.html", "data/changelog.yml"),
-        ("about/index.html", "content/about.md"),
+        ("about/index.html", "content/about/index.md"),
     ],
 )
 def test_edit_buttons_open_the_file_that_holds_the_text(site: Path, page: str, data_file: str):

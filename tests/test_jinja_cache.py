@@ -1,11 +1,12 @@
-"""Compiled templates kept in .cache/jinja/ between builds, never at the cost of an edit."""
+"""Compiled theme templates kept in build/cache/jinja/ from one `mkdocs serve` rebuild to the
+next (the hook sets it up), never at the cost of an edit."""
 
 from pathlib import Path
 
 import jinja2
 
 from scripts.engines import jinja_cache
-from tests.conftest import mkdocs_build
+from tests.conftest import hook_build
 
 
 def test_environments_that_compile_differently_do_not_share_a_folder(tmp_path: Path):
@@ -20,10 +21,10 @@ def test_environments_that_compile_differently_do_not_share_a_folder(tmp_path: P
 
 
 def test_an_edited_template_shows_in_the_next_build(project: Path, tmp_path: Path):
-    first = mkdocs_build(project, tmp_path / "one")
+    first = hook_build(project, tmp_path / "one")
     assert first.returncode == 0, first.stderr
-    compiled = list((project / ".cache" / "jinja").rglob("*.cache"))
-    assert len({path.parent for path in compiled}) == 2  # the theme's and scripts/templates/
+    compiled = list((project / "build" / "cache" / "jinja").rglob("*.cache"))
+    assert len({path.parent for path in compiled}) == 1  # the theme's
 
     override, matrix = (
         project / "overrides" / "main.html",
@@ -31,7 +32,7 @@ def test_an_edited_template_shows_in_the_next_build(project: Path, tmp_path: Pat
     )
     override.write_text(override.read_text().replace("One-page overview:", "Overview:"))
     matrix.write_text(matrix.read_text().replace("The highest level is at the top.", "Top: best."))
-    again = mkdocs_build(project, tmp_path / "two")
+    again = hook_build(project, tmp_path / "two")
     assert again.returncode == 0, again.stderr
     page = (tmp_path / "two" / "matrix" / "index.html").read_text()
     assert "Overview:" in page and "One-page overview:" not in page

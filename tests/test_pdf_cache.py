@@ -12,7 +12,7 @@ SITE_URL = "https://example.org/"
 
 
 def entries(project: Path) -> list[Path]:
-    return sorted((project / ".cache" / "pdf").iterdir())
+    return sorted((project / "build" / "cache" / "pdf").iterdir())
 
 
 def test_the_key_follows_every_input(monkeypatch):

@@ -6,23 +6,29 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from types import SimpleNamespace
 from urllib.request import urlopen
 
 from mkdocs.livereload import LiveReloadServer
 
-from scripts.engines import hooks
+from scripts.engines import mkdocs_hook
 
 
-def test_serve_looks_for_saved_files_every_tenth_of_a_second(tmp_path: Path):
-    for folder in ("content", "data"):
-        (tmp_path / folder).mkdir()
+def test_serve_watches_the_sources_every_tenth_of_a_second_not_the_tree(tmp_path: Path):
+    for folder in ("build/docs", "content", "data"):
+        (tmp_path / folder).mkdir(parents=True)
     server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
-    server.watch(str(tmp_path / "content"))  # MkDocs watches docs_dir before on_serve
+    tree = str(tmp_path / "build" / "docs")
+    server.watch(tree)  # MkDocs watches docs_dir (the generated tree) before on_serve
     assert [e.timeout for e in server.observer.emitters] == [0.5]
 
-    assert hooks.on_serve(server, config=None, builder=None) is server
-    server.watch(str(tmp_path / "data"))  # and mkdocs.yml's `watch:` after it
-    assert [e.timeout for e in server.observer.emitters] == [hooks.POLL_SECONDS] * 2
+    config = SimpleNamespace(docs_dir=tree)
+    assert mkdocs_hook.on_serve(server, config=config, builder=None) is server
+    assert not server.observer.emitters
+    for source in ("content", "data"):  # and mkdocs.yml's `watch:` after it
+        server.watch(str(tmp_path / source))
+    watched = sorted((e.watch.path, e.timeout) for e in server.observer.emitters)
+    assert watched == [(str(tmp_path / s), mkdocs_hook.POLL_SECONDS) for s in ("content", "data")]
 
 
 def children(pid: int) -> set[int]:

@@ -1,11 +1,10 @@
 """The site's one-page PDFs, made without holding up the build.
 
-Rendering both overviews takes longer than building every page, so a build starts them
-in worker processes (`start`, from on_config) and collects them (`finish`, from
-on_env) after the pages are rendered in memory but before MkDocs writes any file: an
-overview that does not fit still fails the build before a half-built site exists.
+Rendering both overviews takes longer than composing every page, so the generator starts
+them in worker processes (`start`) first and collects them (`finish`) before it writes
+anything: an overview that does not fit fails before a half-written tree exists.
 
-Each result is stored under .cache/pdf/<key>/, where the key hashes everything a PDF is
+Each result is stored under build/cache/pdf/<key>/, where the key hashes everything a PDF is
 made from: the model, the site URL, scripts/render/ and scripts/model.py, the
 WeasyPrint version and SOURCE_DATE_EPOCH. A build whose inputs did not change copies the
 stored files and starts no process at all.

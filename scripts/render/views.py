@@ -12,6 +12,7 @@ from markupsafe import Markup
 
 from scripts.model import Area, Model
 from scripts.render import inline, urls
+from scripts.render.assessment import TEAM_MAX, page_data, script_json
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -39,17 +40,21 @@ def render(template: str, **context: object) -> Markup:
     return Markup(environment().get_template(template).render(**context))
 
 
-def matrix(model: Model, root: str = "", stacked: bool = True) -> Markup:
-    """The area x level table; `root` prefixes links (relative path or absolute site URL).
-
-    `stacked` adds the per-area lists that replace the table on narrow screens.
-    """
-    return render("matrix.html", model=model, root=root, stacked=stacked, assessment=None)
+def page(body: str, functions: dict[str, object]) -> str:
+    """A hand-written page with its `{{ ... }}` calls rendered (scripts/render/pages.py lists
+    what it may call). Only the page is a template: data reaches it as values."""
+    return environment().from_string(body).render(**functions)
 
 
-def area_page(model: Model, area: Area) -> str:
-    """Markdown source of an area's page, so MkDocs builds its headings, TOC and search entry."""
-    return render("area.md", model=model, area=area)
+def matrix(model: Model, root: str = "") -> Markup:
+    """The area x level table, and the per-area lists that replace it on narrow screens;
+    `root` prefixes links (relative path or absolute site URL)."""
+    return render("matrix.html", model=model, root=root, stacked=True, assessment=None)
+
+
+def area_page(model: Model, area: Area, root: str) -> str:
+    """Markdown source of an area's page, so the engine builds its headings, TOC and search."""
+    return render("area.md", model=model, area=area, root=root)
 
 
 def principles(model: Model, root: str) -> str:
@@ -73,6 +78,26 @@ def level_list(model: Model) -> Markup:
 
 def area_list(model: Model, root: str = "") -> Markup:
     return render("area_list.html", model=model, root=root)
+
+
+def credits(model: Model) -> Markup:
+    return render("credits.html", model=model)
+
+
+def changelog(model: Model, releases: tuple, root: str) -> str:
+    """Markdown: one heading per release, newest first, linking the cells each one changed."""
+    return render("changelog.md", model=model, releases=releases, root=root)
+
+
+def assessment(model: Model, root: str) -> Markup:
+    """The self-assessment form, with the model its script reads embedded as JSON."""
+    return render(
+        "assessment.html",
+        model=model,
+        root=root,
+        data=script_json(page_data(model, root)),
+        team_max=TEAM_MAX,
+    )
 
 
 def onepager(

@@ -1,0 +1,68 @@
+"""MkDocs hook: `mkdocs build` and `mkdocs serve` on the repository's mkdocs.yml run the
+generator first, so each stays one command. The site does not depend on it: the
+generator's build/mkdocs.yml builds the same site with no hook (`make site` does that).
+
+- on_config: generate build/ (checking the data first) and build its tree and nav; the PDFs
+  render in worker processes while MkDocs renders the pages;
+- on_env: wait for the PDFs before MkDocs copies the tree's files, and keep the theme's
+  compiled templates in build/cache/jinja/ for the next rebuild;
+- on_serve: watch the sources, not the tree the generator rewrites, and poll for saved
+  files every 0.1 s instead of MkDocs' fixed 0.5 s.
+"""
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+from scripts import generate
+from scripts.engines import jinja_cache
+from scripts.render import pdf_cache
+from scripts.source.problems import ModelError
+
+POLL_SECONDS = 0.1
+_pending: generate.Pending | None = None
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _pending
+    try:
+        _pending = generate.start(Path(config.config_file_path).parent)
+    except ModelError as error:
+        raise PluginError(error.report()) from None
+    # MkDocs lists the tree's files right after this and copies them after on_env, so the
+    # PDFs can be written then, over the last build's; a first build has none to list.
+    if generate.has_pdfs(_pending.out):
+        tree = generate.write_pages(_pending)
+    else:
+        tree = _finish(generate.finish)
+    config.docs_dir = str(tree.docs)
+    config.nav = tree.settings["nav"]
+    config.extra.update(tree.settings["extra"])
+    return config
+
+
+def on_env(env, config: MkDocsConfig, files):
+    _finish(generate.write_pdfs)
+    env.bytecode_cache = jinja_cache.on_disk(env, _pending.out / "cache" / "jinja")
+    return env
+
+
+def on_serve(server, config: MkDocsConfig, builder):
+    """Polling itself stays: it works on every file system, and listing this project's few
+    hundred files is cheap. MkDocs 1.6 offers no setting for the interval, so this sets
+    watchdog's on the observer (for the watches still to come from mkdocs.yml's `watch:`)
+    and on the emitters that already exist; where a MkDocs fork lacks them, the default
+    interval stays."""
+    server.unwatch(config.docs_dir)
+    for poller in (server.observer, *getattr(server.observer, "emitters", ())):
+        if hasattr(poller, "_timeout"):
+            poller._timeout = POLL_SECONDS
+    return server
+
+
+def _finish(step):
+    try:
+        return step(_pending)
+    except pdf_cache.DoesNotFit as error:
+        raise PluginError(str(error)) from None

@@ -1,0 +1,328 @@
+"""Write the site's source tree: every page a real file, so that any engine can render it.
+
+    python -m scripts.cli generate        # then: mkdocs build -f build/mkdocs.yml
+
+From `content/` (hand-written pages), `data/` (the model) and the one `mkdocs.yml` a
+person edits, this writes `build/`:
+
+- `build/docs/`: the hand-written pages with their `{{ ... }}` calls already rendered, one
+  page per area, the one-page PDFs, `model.json` and its schema, and the assets;
+- `build/mkdocs.yml`: the engine's configuration, with the areas in the nav in the order of
+  data/model.yml. MkDocs, ProperDocs and Zensical build the same tree from it.
+
+Every page is an `index.md` in a folder of its own, so a relative link means the same
+whether an engine resolves it from the page's address (MkDocs) or from its source file
+(Zensical rewrites links in raw HTML that way). Each page names the file that holds its
+text in its front matter (`edit_url`), which the theme's edit button reads on any engine.
+
+The model is loaded and checked, and the PDFs are rendered, before anything is written:
+bad data or an overview that does not fit leaves the last good tree as it was.
+"""
+
+import os
+import posixpath
+import traceback
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urljoin
+
+import jinja2
+import yaml
+
+from scripts.render import export, pages, pdf_cache, urls, views
+from scripts.source.changelog import load_changelog
+from scripts.source.load import load_model
+from scripts.source.problems import ModelError, Problem
+
+ROOT = Path(__file__).resolve().parent.parent
+CONFIG = "mkdocs.yml"
+AREAS_INDEX = "areas/index.md"
+_SYMLINK = "is a symbolic link; the build reads only files inside the repository: copy the file"
+HEADER = "# Generated from ../mkdocs.yml by `python -m scripts.cli generate`: edit that file.\n"
+
+
+@dataclass(frozen=True)
+class Tree:
+    """What was written: the folder an engine renders, and its configuration."""
+
+    docs: Path
+    config: Path
+    settings: dict  # what the config file holds
+
+
+def generate(root: Path = ROOT, out: Path | None = None) -> Tree:
+    """Write the tree under `out` (default: root/build); ModelError lists what is wrong."""
+    return finish(start(root, out))
+
+
+@dataclass
+class Pending:
+    """A tree whose pages are known and whose PDFs may still be rendering."""
+
+    root: Path
+    out: Path
+    files: dict[str, bytes]
+    config: dict
+    job: pdf_cache.Job
+
+
+def start(root: Path = ROOT, out: Path | None = None) -> Pending:
+    """Load and check everything, start the PDFs, and compose every page in memory."""
+    out = out or root / "build"
+    config = read_config(root / CONFIG)
+    data = root / "data"
+    model = load_model(data)
+    releases = load_changelog(model, data)
+    site_url = config.get("site_url") or ""
+    # The PDFs take longer than everything else together: start them first.
+    job = pdf_cache.start(model, site_url, out / "cache" / "pdf")
+    docs_dir = root / config.get("docs_dir", "docs")
+    edit = _editor(config.get("edit_uri") or "", docs_dir, root)
+    files: dict[str, bytes] = {}
+    problems: list[Problem] = []
+    for path in sorted(docs_dir.rglob("*")):
+        name = path.relative_to(docs_dir).as_posix()
+        if path.is_symlink():
+            problems.append(Problem(_display(root, path), 0, "", _SYMLINK))
+        elif not path.is_file():
+            continue
+        elif path.suffix != ".md":
+            files[name] = path.read_bytes()
+        elif posixpath.basename(name) != "index.md":
+            problems.append(_flat_page(root, path, name))
+        else:
+            functions = pages.functions(model, releases, _root_of(name), config)
+            page = _content_page(root, path, edit, functions)
+            if isinstance(page, Problem):
+                problems.append(page)
+            else:
+                files[name] = page
+    for area in model.areas:
+        name = f"{urls.area_path(area.id)}index.md"
+        if name in files:
+            problems.append(
+                Problem(
+                    _display(root, docs_dir / name),
+                    0,
+                    "",
+                    f"area pages are built from {area.source_file}; delete this file",
+                )
+            )
+        page = views.area_page(model, area, _root_of(name))
+        files[name] = _page(edit(area.source_file), "", page)
+    if problems:
+        raise ModelError(problems)
+    for name, content in export.files(model, site_url).items():
+        files[name] = content.encode()
+    config = engine_config(config, root, out, _nav(config.get("nav") or [], model))
+    return Pending(root, out, files, config, job)
+
+
+def finish(pending: Pending) -> Tree:
+    """Wait for the PDFs, then write the whole tree; raises pdf_cache.DoesNotFit first."""
+    pending.files.update(_pdfs(pending))
+    return _write(pending, keep=set())
+
+
+def write_pages(pending: Pending) -> Tree:
+    """Write every file but the PDFs, leaving the last build's in place (see write_pdfs)."""
+    return _write(pending, keep=set(urls.PDF_FILES.values()))
+
+
+def write_pdfs(pending: Pending) -> None:
+    """Wait for the PDFs and write them over the last build's."""
+    for name, content in _pdfs(pending).items():
+        _write_if_changed(pending.out / "docs" / name, content)
+
+
+def has_pdfs(out: Path) -> bool:
+    return all((out / "docs" / name).is_file() for name in urls.PDF_FILES.values())
+
+
+def _pdfs(pending: Pending) -> dict[str, bytes]:
+    done = pdf_cache.finish(pending.job, pending.out / "cache" / "pdf")
+    return {name: path.read_bytes() for name, path in done.items()}
+
+
+def _write(pending: Pending, keep: set[str]) -> Tree:
+    docs = pending.out / "docs"
+    write_tree(docs, pending.files, keep)
+    config_file = pending.out / CONFIG
+    text = HEADER + yaml.safe_dump(pending.config, sort_keys=False, allow_unicode=True)
+    _write_if_changed(config_file, text.encode())
+    return Tree(docs, config_file, pending.config)
+
+
+# ---------------------------------------------------------------- configuration
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml's own dialect: `!ENV [NAME, default]` reads the environment."""
+
+
+def _env(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+    if isinstance(node, yaml.ScalarNode):
+        names, default = [loader.construct_scalar(node)], None
+    else:
+        *names, default = loader.construct_sequence(node)
+    for name in names:
+        if name in os.environ:
+            return os.environ[name]
+    return default
+
+
+_ConfigLoader.add_constructor("!ENV", _env)
+
+
+def read_config(path: Path) -> dict:
+    with path.open(encoding="utf-8") as stream:
+        return yaml.load(stream, Loader=_ConfigLoader)  # noqa: S506 (a SafeLoader subclass)
+
+
+def engine_config(config: dict, root: Path, out: Path, nav: list) -> dict:
+    """The configuration every engine builds the tree with: mkdocs.yml, with paths seen from
+    `out`, the areas in the nav, and none of the settings that only the hook needs."""
+    derived = {key: value for key, value in config.items() if key not in ("hooks", "watch")}
+    derived["docs_dir"] = "docs"
+    # Zensical wants the site inside the folder of its configuration; `make site` passes
+    # `-d site` to build into the repository's site/ as before.
+    derived["site_dir"] = "site"
+    theme = dict(derived.get("theme") or {})
+    if "custom_dir" in theme:
+        theme["custom_dir"] = os.path.relpath(root / theme["custom_dir"], out)
+    derived["theme"] = theme
+    # Pages carry their own edit_url; an engine's would point into build/docs.
+    derived.pop("edit_uri", None)
+    derived["nav"] = nav
+    # For the download links on every page (overrides/main.html).
+    derived["extra"] = {**(config.get("extra") or {}), "pdf_files": dict(urls.PDF_FILES)}
+    return derived
+
+
+def _nav(items: list, model) -> list:
+    """The nav of mkdocs.yml with one entry per area after areas/index.md, in model order."""
+    result = []
+    for item in items:
+        if isinstance(item, dict):
+            title, children = next(iter(item.items()))
+            item = {title: _nav(children, model) if isinstance(children, list) else children}
+        result.append(item)
+        if item == AREAS_INDEX:
+            result.extend({a.title: f"{urls.area_path(a.id)}index.md"} for a in model.areas)
+    return result
+
+
+# ---------------------------------------------------------------- pages
+
+
+def split_front_matter(text: str) -> tuple[dict, str]:
+    """(front matter, body) of a Markdown page; pages without front matter get {}."""
+    if not text.startswith("---\n"):
+        return {}, text
+    end = text.find("\n---\n", 4)
+    if end < 0:
+        return {}, text
+    meta = yaml.safe_load(text[4:end]) or {}
+    return (meta if isinstance(meta, dict) else {}), text[end + 5 :]
+
+
+def _content_page(root: Path, path: Path, edit, functions: dict) -> bytes | Problem:
+    """A page of content/ with its calls rendered, or the problem, on its line."""
+    text = path.read_text(encoding="utf-8")
+    try:
+        meta, body = split_front_matter(text)
+    except yaml.YAMLError as error:
+        line = error.problem_mark.line + 2 if getattr(error, "problem_mark", None) else 1
+        return Problem(_display(root, path), line, "", f"front matter is not valid YAML: {error}")
+    head = text[: len(text) - len(body)]
+    try:
+        rendered = views.page(body, functions)
+    except jinja2.TemplateError as error:
+        line = head.count("\n") + _template_line(error)
+        return Problem(_display(root, path), line, "", f"{{{{ ... }}}}: {error.message}")
+    source = meta.get("data_file") or _display(root, path)
+    return _page(edit(source), head, rendered)
+
+
+def _template_line(error: jinja2.TemplateError) -> int:
+    """The line of the page's template where Jinja failed (1 if it does not say)."""
+    if isinstance(error, jinja2.TemplateSyntaxError):
+        return error.lineno
+    frames = traceback.extract_tb(error.__traceback__)
+    return next((f.lineno for f in reversed(frames) if f.filename == "<template>"), 1) or 1
+
+
+def _page(edit_url: str | None, front_matter: str, body: str) -> bytes:
+    """The page with `edit_url` added to its front matter (or a new one)."""
+    line = f"edit_url: {edit_url}\n" if edit_url else ""
+    if front_matter:
+        head = front_matter[: -len("---\n")] + line + "---\n"
+    else:
+        head = f"---\n{line}---\n" if line else ""
+    return (head + body).encode()
+
+
+def _editor(edit_uri: str, docs_dir: Path, root: Path):
+    """edit_url for a repository-relative file, from mkdocs.yml's edit_uri (which points at
+    docs_dir, as MkDocs reads it)."""
+
+    def edit(source: str) -> str | None:
+        if not edit_uri:
+            return None
+        return urljoin(edit_uri, os.path.relpath(root / source, docs_dir).replace(os.sep, "/"))
+
+    return edit
+
+
+def _root_of(name: str) -> str:
+    """Relative path from a page to the site root: 'matrix/index.md' -> '../'."""
+    depth = posixpath.dirname(name).count("/") + 1 if "/" in name else 0
+    return "../" * depth
+
+
+def _flat_page(root: Path, path: Path, name: str) -> Problem:
+    folder = name.removesuffix(".md")
+    return Problem(
+        _display(root, path),
+        0,
+        "",
+        f"move it to {_display(root, path.parent)}/{posixpath.basename(folder)}/index.md: "
+        "every page lives in a folder of its own, so its links work on every engine",
+    )
+
+
+def _display(root: Path, path: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
+# ---------------------------------------------------------------- writing
+
+
+def write_tree(dest: Path, files: dict[str, bytes], keep: set[str]) -> None:
+    """Make `dest` hold exactly `files` (and `keep`, if there), touching only what changed,
+    so that an engine's file watcher sees the edit and nothing else."""
+    for name, content in files.items():
+        _write_if_changed(dest / name, content)
+    for stale in _stale(dest, set(files) | keep):
+        stale.unlink()
+    for folder in sorted((p for p in dest.rglob("*") if p.is_dir()), reverse=True):
+        if not any(folder.iterdir()):
+            folder.rmdir()
+
+
+def _stale(dest: Path, names: set[str]) -> Iterator[Path]:
+    for path in dest.rglob("*"):
+        if path.is_file() and path.relative_to(dest).as_posix() not in names:
+            yield path
+
+
+def _write_if_changed(path: Path, content: bytes) -> None:
+    try:
+        if path.read_bytes() == content:
+            return
+    except OSError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.{os.getpid()}.part")
+    partial.write_bytes(content)
+    partial.replace(path)
