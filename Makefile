@@ -43,15 +43,17 @@ BASE ?= main
 diff: $(STAMP) ## what changed in the model since BASE (a git ref), cell by cell, as Markdown
 	@$(PY) -m scripts.tooling.diff $(BASE)
 
-lint: $(STAMP)
+lint: $(STAMP) $(NODE)
 	$(BIN)/ruff check scripts tests
 	$(BIN)/ruff format --check scripts tests
 	$(BIN)/yamllint -s data mkdocs.yml .github .pre-commit-config.yaml
+	node_modules/.bin/eslint --max-warnings 0 content/assets/js tests/js eslint.config.js
 
 system-deps: ## Chromium, Java and poppler for the browser and PDF checks
 	.ci/system-deps
 
 test: $(STAMP) $(NODE) system-deps lint validate ## everything CI runs
+	node --test tests/js/
 	$(BIN)/pytest
 
 bench: $(STAMP) ## timings of build, PDFs, serve and scale, and page weights, into BENCHMARKS.md
