@@ -4,7 +4,9 @@ Each test starts from a fresh browser context, so localStorage is empty unless t
 fills it; a second context stands in for a colleague who opens a shared link.
 """
 
+import contextlib
 import gzip
+import io
 import json
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -12,6 +14,7 @@ from urllib.parse import urlsplit
 import pypdf
 import pytest
 
+from scripts import cli
 from scripts.render import assessment
 from scripts.source.load import load_model
 from tests.browser.gates import axe_violations
@@ -341,3 +344,153 @@ def test_the_scripts_stay_small():
     modules = sorted((ROOT / "content" / "assets" / "js").glob("*.js"))
     assert len(modules) >= 5
     assert sum(len(gzip.compress(m.read_bytes(), compresslevel=9)) for m in modules) <= 12 * 1024
+
+
+# ---- Issue 21: answers are never lost, and whatever the page saves the report prints ----
+
+
+def visit(page, address: str) -> None:
+    page.goto(address)
+    page.wait_for_selector("#amm-results:not([hidden])")
+
+
+def choose(page, label: str) -> None:
+    page.click(f"#amm-notice button:text('{label}')")
+
+
+def test_a_link_of_tracking_tags_and_one_click_keep_my_saved_answers(new_context, url: str):
+    page = open_page(new_context(), url)
+    pick(page, ANSWERS)
+    mine = checked(page)
+    visit(page, url + "?utm_source=newsletter&fbclid=abc")
+    assert checked(page) == mine
+    notice = page.text_content("#amm-notice")
+    assert "saved in this browser" in notice and "2 parts of the link" in notice
+    radio(page, "meetings", "target", 3).check()
+    page.reload()
+    page.wait_for_selector("#amm-results:not([hidden])")
+    assert checked(page) == {**mine, "meetings": [1, 3]}
+    assert not page.errors
+
+
+def test_a_full_link_never_replaces_my_answers_until_i_keep_it(new_context, url: str):
+    page = open_page(new_context(), url)
+    pick(page, ANSWERS)
+    mine = checked(page)
+    visit(page, url + "?team=Web&current-meetings=3&target-meetings=3")
+    radio(page, "documentation", "current", 3).check()  # an edit while looking at the link
+    page.reload()
+    page.wait_for_selector("#amm-results:not([hidden])")
+    assert saved(page)["areas"]["documentation"] == {"current": 1, "target": 2}
+    assert checked(page)["documentation"] == [3, None], "the edited link is still the address"
+    choose(page, "Back to mine")
+    assert checked(page) == mine
+
+    # Keeping a link is a choice, and the answers it replaces stay recoverable after a reload.
+    visit(page, url + "?team=Web&current-meetings=3")
+    choose(page, "Keep these answers")
+    assert saved(page)["team"] == "Web"
+    page.reload()
+    page.wait_for_selector("#amm-results:not([hidden])")
+    earlier = page.locator("#amm-earlier li")
+    assert earlier.count() == 1 and "10 levels picked" in earlier.text_content()
+    page.click("#amm-earlier summary")
+    earlier.locator("button").click()
+    assert checked(page) == mine
+    assert saved(page)["team"] == "Web", "showing an earlier version saves nothing"
+    choose(page, "Keep these answers")
+    page.goto(url)
+    page.wait_for_selector("#amm-results:not([hidden])")
+    assert checked(page) == mine
+    assert "Web" in page.text_content("#amm-earlier"), "the link's answers are kept in turn"
+    assert not page.errors
+
+
+def test_importing_a_file_over_a_link_keeps_the_way_back_to_mine(
+    new_context, url: str, tmp_path: Path
+):
+    page = open_page(new_context(), url)
+    pick(page, {"meetings": (1, 2)})
+    mine = checked(page)
+    visit(page, url + "?current-meetings=3")
+    other = tmp_path / "other.json"
+    other.write_text(json.dumps({"areas": {"meetings": {"current": 0, "target": 0}}}))
+    page.set_input_files("#amm-file", str(other))
+    page.wait_for_function(
+        "() => document.querySelector('#amm-status').textContent.includes('Loaded')"
+    )
+    assert checked(page)["meetings"] == [0, 0]
+    assert saved(page)["areas"]["meetings"] == {"current": 1, "target": 2}
+    choose(page, "Back to mine")
+    assert checked(page) == mine
+
+
+def test_a_team_and_date_typed_before_any_level_survive_a_visit(new_context, url: str):
+    page = open_page(new_context(), url)
+    page.fill("#amm-team", "فريق المنصة")  # typed, never left: no change event
+    page.fill("#amm-date", "2025-03-04")
+    page.goto(url)  # a plain visit, not a reload of the address
+    page.wait_for_selector("#amm-results:not([hidden])")
+    assert page.input_value("#amm-team") == "فريق المنصة"
+    assert page.input_value("#amm-date") == "2025-03-04"
+    # The name is isolated, so right-to-left text cannot pull the date into its direction.
+    assert page.locator("#amm-heading bdi").text_content() == "فريق المنصة"
+    assert page.get_attribute("#amm-team", "dir") == "auto"
+
+
+def test_the_site_search_keeps_its_highlight_in_the_address(new_context, url: str):
+    page = open_page(new_context(), url + "?h=meetings")
+    pick(page, {"meetings": (1, 2)})
+    assert "h=meetings" in urlsplit(page.url).query
+    assert "h=" not in page.input_value("#amm-link"), "a shared link carries answers only"
+
+
+def test_a_huge_bad_file_gets_a_short_answer(new_context, url: str, tmp_path: Path):
+    page = open_page(new_context(), url)
+    areas = {f"sales-{i}": {"current": 1} for i in range(10_000)}
+    hostile = {"team": "x" * 600_000, "areas": {**areas, "meetings": {"current": 2}}}
+    source = tmp_path / "hostile.json"
+    source.write_text(json.dumps(hostile))
+    page.set_input_files("#amm-file", str(source))
+    page.wait_for_function("() => !document.querySelector('#amm-notice').hidden")
+    notice = page.text_content("#amm-notice")
+    assert len(notice) < 800
+    assert "and 9,996 more" in notice
+    assert checked(page)["meetings"] == [2, None]
+
+
+EMOJI = "👩🏽‍💻"  # four code points, seven UTF-16 units, one grapheme
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        ("a" + EMOJI * 20, "a" + EMOJI * 19),  # the 80th code point falls inside an emoji
+        ("e\u0301" * 41, "e\u0301" * 40),  # combining accents stay on their letter
+        ("فريق \u202eالمنصة", "فريق المنصة"),  # no direction override survives
+        ('=HYPERLINK("x"), "a";b', '=HYPERLINK("x"), "a";b'),
+    ],
+    ids=["emoji at the cut", "combining marks", "right to left", "csv-hostile"],
+)
+def test_every_file_the_page_saves_the_report_prints(
+    new_context, url: str, tmp_path: Path, typed: str, kept: str
+):
+    page = open_page(new_context(), url)
+    pick(page, {"meetings": (1, 2)})
+    # As a paste or a link can: past the field's maxlength.
+    page.evaluate(
+        """text => {
+            const input = document.querySelector('#amm-team');
+            input.value = text;
+            input.dispatchEvent(new Event('input', {bubbles: true}));
+        }""",
+        typed,
+    )
+    source = download(page, "#amm-json")
+    assert json.loads(source.read_text(encoding="utf-8"))["team"] == kept
+    out = tmp_path / "team.pdf"
+    errors = io.StringIO()
+    with contextlib.redirect_stderr(errors), contextlib.redirect_stdout(io.StringIO()):
+        code = cli.main(["report", str(source), "--out", str(out)])
+    assert code == 0, errors.getvalue()
+    assert len(pypdf.PdfReader(out).pages) == 1

@@ -95,9 +95,10 @@ function open(state, from) {
   view = { state, from };
   fillForm(state);
   show();
-  const back = format.isEmpty(mine) ? [] : [{ label: "Back to mine", run: backToMine }];
+  const none = format.isEmpty(mine);
+  const back = none ? [] : [{ label: "Back to mine", run: backToMine }];
   notice(
-    [...from, " They are not saved in this browser unless you keep them; the answers saved here stay as they are."],
+    [...from, none ? " Keep them, or change any answer, to save them in this browser." : " They are not saved in this browser unless you keep them, so your own answers stay as they are."],
     [{ label: "Keep these answers", run: () => commit(view.state, "These are now your answers.") }, ...back],
   );
 }
