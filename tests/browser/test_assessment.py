@@ -494,3 +494,17 @@ def test_every_file_the_page_saves_the_report_prints(
         code = cli.main(["report", str(source), "--out", str(out)])
     assert code == 0, errors.getvalue()
     assert len(pypdf.PdfReader(out).pages) == 1
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_nothing_with_a_link_shown_and_earlier_answers_open(
+    new_context, url: str, scheme: str
+):
+    page = open_page(new_context(viewport={"width": 375, "height": 900}, color_scheme=scheme), url)
+    pick(page, {"meetings": (1, 2)})
+    visit(page, url + "?team=%D7%A6%D7%95%D7%95%D7%AA&current-meetings=3")
+    choose(page, "Keep these answers")
+    visit(page, url + "?current-meetings=0")
+    page.click("#amm-earlier summary")
+    assert page.locator("#amm-notice button").count() == 2
+    assert axe_violations(page) == []
