@@ -6,11 +6,10 @@ import sys
 from pathlib import Path
 
 from scripts import generate
-from scripts.render import pdf, pdf_cache, report, urls
-from scripts.render.assessment import AssessmentError
+from scripts.render import pdf, report, urls
 from scripts.source.changelog import load_changelog
 from scripts.source.load import DATA, load_model
-from scripts.source.problems import ModelError
+from scripts.source.problems import ModelError, ProblemsError
 
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
 
@@ -52,11 +51,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "report":
         try:
             notes = report.build(model, args.source, args.out, args.site_url, args.paper)
-        except AssessmentError as error:
+        except ProblemsError as error:
             print(error.report(), file=sys.stderr)
-            return 1
-        except pdf.OverflowError_ as error:
-            print(f"error: {error}", file=sys.stderr)
             return 1
         print("\n".join(notes))
         return 0
@@ -64,8 +60,8 @@ def main(argv: list[str] | None = None) -> int:
     for paper, name in urls.PDF_FILES.items():
         try:
             rendered = pdf.render(model, args.site_url, paper)
-        except pdf.OverflowError_ as error:
-            print(f"error: {error}", file=sys.stderr)
+        except ModelError as error:
+            print(error.report(), file=sys.stderr)
             return 1
         (args.out / name).write_bytes(rendered.pdf)
         print(f"{args.out / name}: 1 page at {rendered.font_size:g} pt")
@@ -77,9 +73,6 @@ def _generate(root: Path, out: Path | None) -> int:
         tree = generate.generate(root, out)
     except ModelError as error:
         print(error.report(), file=sys.stderr)
-        return 1
-    except pdf_cache.DoesNotFit as error:
-        print(f"error: {error}", file=sys.stderr)
         return 1
     print(f"{tree.config}: build it with mkdocs build -f {tree.config}")
     return 0

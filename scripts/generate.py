@@ -120,7 +120,7 @@ def start(root: Path = ROOT, out: Path | None = None) -> Pending:
 
 
 def finish(pending: Pending) -> Tree:
-    """Wait for the PDFs, then write the whole tree; raises pdf_cache.DoesNotFit first."""
+    """Wait for the PDFs, then write the whole tree; raises DoesNotFit before writing."""
     pending.files.update(_pdfs(pending))
     return _write(pending, keep=set())
 

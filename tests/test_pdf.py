@@ -9,6 +9,7 @@ from pypdf import PdfReader
 
 from scripts.render import pdf, urls
 from scripts.source.load import load_model
+from scripts.source.problems import DoesNotFit
 from scripts.source.validate import SUMMARY_WORDS
 from tests.conftest import FIXTURE_DATA
 
@@ -99,13 +100,12 @@ def test_text_that_cannot_fit_fails_naming_the_longest_cells():
             *model.areas[1:],
         ),
     )
-    with pytest.raises(pdf.OverflowError_) as caught:
+    with pytest.raises(DoesNotFit) as caught:
         pdf.render(model, SITE_URL, "a4")
     message = str(caught.value)
     assert f"does not fit one page even at {pdf.FLOOR_PT:g} pt" in message
-    assert message.index(f"{area.source_file}: levels.2.summary (143 words)") < message.index(
-        "(140 words)"
-    )
+    assert f"{area.source_file}: levels.2.summary: has 143 words, among the longest" in message
+    assert "has 140 words" in message and len(caught.value.problems) == 3
 
 
 def test_make_pdf_writes_both_files(tmp_path: Path):

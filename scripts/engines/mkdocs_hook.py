@@ -17,7 +17,6 @@ from mkdocs.exceptions import PluginError
 
 from scripts import generate
 from scripts.engines import jinja_cache
-from scripts.render import pdf_cache
 from scripts.source.problems import ModelError
 
 POLL_SECONDS = 0.1
@@ -64,5 +63,5 @@ def on_serve(server, config: MkDocsConfig, builder):
 def _finish(step):
     try:
         return step(_pending)
-    except pdf_cache.DoesNotFit as error:
-        raise PluginError(str(error)) from None
+    except ModelError as error:  # an overview that does not fit
+        raise PluginError(error.report()) from None

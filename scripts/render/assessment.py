@@ -22,7 +22,7 @@ from markupsafe import Markup
 
 from scripts.model import Model
 from scripts.render import inline, urls
-from scripts.source.problems import Problem
+from scripts.source.problems import Problem, ProblemsError
 
 SCHEMA_FILE = Path(__file__).resolve().parents[2] / "data" / "schemas" / "assessment.schema.json"
 SCHEMA = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
@@ -86,19 +86,20 @@ class Assessment:
         return tuple(kind for kind in KINDS if chosen.get(kind) == level_id)
 
 
-class AssessmentError(Exception):
+class AssessmentError(ProblemsError):
     """Raised with the problems in an assessment file: the first PROBLEMS_SHOWN, and a count."""
 
     def __init__(self, problems: list[Problem], count: int | None = None):
-        self.problems = sorted(set(problems))
-        self.count = max(count or 0, len(self.problems))
-        super().__init__("\n".join(printable(str(p)) for p in self.problems))
+        self.count = max(count or 0, len(set(problems)))
+        super().__init__(problems)
 
     def report(self) -> str:
-        rest = self.count - len(self.problems)
-        more = f"\n… and {rest:,} more" if rest else ""
+        lines = [printable(str(p)) for p in self.problems]
+        if rest := self.count - len(self.problems):
+            lines.append(f"… and {rest:,} more")
         many = self.count != 1
-        return f"{self}{more}\n{self.count:,} problem{'s' * many} in the assessment; no PDF made."
+        lines.append(f"{self.count:,} problem{'s' * many} in the assessment; no PDF made.")
+        return "\n".join(lines)
 
 
 def read(path: Path, model: Model) -> Assessment:

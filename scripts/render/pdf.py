@@ -12,15 +12,12 @@ import weasyprint
 
 from scripts.model import Model
 from scripts.render import views
+from scripts.source.problems import DoesNotFit, Problem
 
 START_PT = 10.0  # the largest size real content has needed; each step down costs a layout
 FLOOR_PT = 7.0
 STEP_PT = 0.5
 PDF_VARIANT = "pdf/ua-1"
-
-
-class OverflowError_(Exception):
-    """The overview does not fit one page even at the floor size."""
 
 
 @dataclass(frozen=True)
@@ -47,26 +44,30 @@ def fit(page: Callable[[float], str], model: Model, paper: str) -> Rendered:
         if len(document.pages) == 1:
             return Rendered(document.write_pdf(pdf_variant=PDF_VARIANT), size)
         if size - STEP_PT < FLOOR_PT:
-            raise OverflowError_(_overflow_message(model, paper))
+            raise _does_not_fit(model, paper)
         # Three pages or more rarely shrink to one: try the floor first, so a hopeless
         # overview fails after two layouts instead of one per step.
         if len(document.pages) >= 3 and not floor_checked:
             floor_checked = True
             if len(layout(FLOOR_PT).pages) > 1:
-                raise OverflowError_(_overflow_message(model, paper))
+                raise _does_not_fit(model, paper)
         size -= STEP_PT
 
 
-def _overflow_message(model: Model, paper: str) -> str:
+def _does_not_fit(model: Model, paper: str) -> DoesNotFit:
     cells = sorted(
         ((len(cell.summary.split()), area, cell) for area in model.areas for cell in area.cells),
         key=lambda item: -item[0],
     )
-    longest = "; ".join(
-        f"{area.source_file}: levels.{cell.level.id}.summary ({words} words)"
-        for words, area, cell in cells[:3]
-    )
-    return (
-        f"the one-page overview ({paper}) does not fit one page even at {FLOOR_PT:g} pt. "
-        f"Shorten the longest cells: {longest}"
+    return DoesNotFit(
+        [
+            Problem(
+                area.source_file,
+                0,
+                f"levels.{cell.level.id}.summary",
+                f"has {words} words, among the longest: the one-page overview ({paper}) does "
+                f"not fit one page even at {FLOOR_PT:g} pt, so shorten the longest cells",
+            )
+            for words, area, cell in cells[:3]
+        ]
     )

@@ -38,12 +38,6 @@ KEEP = 8  # cache entries kept: enough for switching branches or SITE_URL back a
 _pool: ProcessPoolExecutor | None = None
 
 
-class DoesNotFit(Exception):
-    """pdf.OverflowError_, raised again by a worker so that the build process can catch it
-    without importing scripts.render.pdf, and with it WeasyPrint (0.6 s), when every PDF is
-    cached."""
-
-
 @dataclass
 class Job:
     """The PDFs of one build: site file name -> where its bytes are (or will be)."""
@@ -86,7 +80,7 @@ def start(model: Model, site_url: str, cache: Path) -> Job:
 
 
 def finish(job: Job, cache: Path) -> dict[str, Path]:
-    """Wait for the renders; raises DoesNotFit if an overview does not fit."""
+    """Wait for the renders; raises problems.DoesNotFit if an overview does not fit."""
     for future in job.pending:
         future.result()
     _prune(cache)
@@ -97,10 +91,7 @@ def _render(model: Model, site_url: str, paper: str, out: Path) -> float:
     """In a worker: render one overview and store it atomically; returns the font size."""
     from scripts.render import pdf
 
-    try:
-        rendered = pdf.render(model, site_url, paper)
-    except pdf.OverflowError_ as error:
-        raise DoesNotFit(str(error)) from None
+    rendered = pdf.render(model, site_url, paper)
     partial = out.with_suffix(f".{os.getpid()}.part")
     partial.write_bytes(rendered.pdf)
     partial.replace(out)
