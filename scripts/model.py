@@ -24,14 +24,36 @@ class Level:
 
 
 @dataclass(frozen=True)
+class Practice:
+    """Something you could see a team at this level do."""
+
+    id: str  # stays when the text is reworded or moved: assessments and translations key on it
+    text: str
+    # Why no next step of the level below leads here, in the rare case none needs to.
+    reached_by: str | None = None
+
+
+@dataclass(frozen=True)
+class Step:
+    """A next step: how a team moves from its level to the one above."""
+
+    id: str
+    text: str
+    leads_to: tuple[str, ...]  # ids of practices of the level directly above
+
+
+@dataclass(frozen=True)
 class Cell:
     """One area at one level: the unit a reader links to and a team assesses itself by."""
 
     area_id: str = field(metadata=DERIVED)
     level: Level = field(metadata=DERIVED)
     summary: str
-    practices: tuple[str, ...]
-    next_steps: tuple[str, ...]  # empty at the top level
+    practices: tuple[Practice, ...]
+    next_steps: tuple[Step, ...]  # empty at the top level
+
+    def practice(self, practice_id: str) -> Practice:
+        return next(p for p in self.practices if p.id == practice_id)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import yaml
 
+from scripts.source.load import load_model
+from scripts.tooling import diff
 from tests.conftest import ROOT, copy_project
 
 CORE_TESTS = (
@@ -91,3 +93,16 @@ def test_the_core_tests_pass_after_a_content_release(tmp_path: Path):
     )
     assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]
     assert " passed" in result.stdout and "failed" not in result.stdout
+
+
+def test_a_release_keeps_every_id_on_its_reworded_or_moved_item(data: Path):
+    before = load_model(data)
+    release(data)
+    after = load_model(data)
+    assert {change.kind for change in diff.compare(before, after)} == {"reworded", "moved"}
+    for old_area, new_area in zip(before.areas, after.areas, strict=True):
+        for old, new in zip(old_area.cells, new_area.cells, strict=True):
+            for item in (*old.practices, *old.next_steps):
+                items = {i.id: i for i in (*new.practices, *new.next_steps)}
+                assert items[item.id].text == _reword(item.text)
+            assert [p.id for p in new.practices] == [p.id for p in old.practices][::-1]

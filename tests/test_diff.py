@@ -39,14 +39,16 @@ def reword_and_reshape(repo: Path) -> None:
     )
     edit(
         data / "areas/meetings.yml",
-        "      - Agendas and notes exist for some meetings but not for others.\n",
-        "      - Agendas and notes exist for some meetings but not for others.\n"
-        "      - Nobody knows which meetings are optional.\n",
+        "        text: Agendas and notes exist for some meetings but not for others.\n",
+        "        text: Agendas and notes exist for some meetings but not for others.\n"
+        "      - id: optional-unclear\n"
+        "        text: Nobody knows which meetings are optional.\n"
+        "        reached_by: Teams notice it on their own.\n",
     )
     edit(
         data / "areas/documentation.yml",
-        "      - List the three questions the team is asked most often and write the answers"
-        " in a shared doc.\n",
+        "      - id: decisions-made-call\n"
+        "        text: Decisions made on a call leave no written trace once the call ends.\n",
         "",
     )
     edit(data / "model.yml", "name: Optimizing", "name: Improving")
@@ -67,7 +69,7 @@ def test_each_change_is_named_by_area_level_field_and_kind(repo: Path):
         ("Level 3 (Improving)", "name", "reworded"),
         ("Meetings, level 2 (Defined)", "summary", "reworded"),
         ("Meetings, level 1 (Initial)", "practices", "added"),
-        ("Documentation, level 0 (Unaware)", "next_steps", "removed"),
+        ("Documentation, level 0 (Unaware)", "practices", "removed"),
     }
     reworded = next(c for c in diff.compare(old, new) if c.field == "summary")
     assert reworded.before.startswith("Routine updates happen in writing")
@@ -83,8 +85,11 @@ def test_markdown_marks_the_words_that_changed(repo: Path):
     assert "### Meetings, level 2 (Defined)\n\n- **summary** reworded\n" in text
     assert "  - before: Routine updates ~~happen~~ in writing," in text
     assert "  - after: Routine updates **go out** in writing," in text
-    assert "- **practices** added: Nobody knows which meetings are optional.\n" in text
-    assert "- **next\\_steps** removed: List the three questions" in text
+    assert (
+        "- **practices** `optional-unclear` added: Nobody knows which meetings are optional.\n"
+        in (text)
+    )
+    assert "- **practices** `decisions-made-call` removed: Decisions made on a call" in text
 
 
 def test_areas_added_removed_and_moved(repo: Path):
@@ -112,8 +117,8 @@ def test_areas_added_removed_and_moved(repo: Path):
 def test_data_text_is_shown_as_source_not_rendered(repo: Path):
     edit(
         repo / "data/areas/meetings.yml",
-        "- Some updates go out",
-        "- Some *updates* (see [notes](https://example.org)) go out",
+        "text: Some updates go out",
+        "text: Some *updates* (see [notes](https://example.org)) go out",
     )
     old, new = diff.model_at("main", repo), load_model(repo / "data")
     text = diff.markdown(diff.compare(old, new), "`main`", "working tree", old, new)
@@ -147,3 +152,48 @@ def test_make_diff_prints_markdown_only():
         check=True,
     )
     assert result.stdout.startswith("## Model changes: `HEAD` → working tree\n")
+
+
+def test_items_are_paired_by_id_when_reworded_reordered_or_relinked(repo: Path):
+    meetings = repo / "data/areas/meetings.yml"
+    edit(
+        meetings,
+        "        text: Agendas and notes exist for some meetings but not for others.\n",
+        "        text: Agendas and notes exist for about half of the meetings.\n",
+    )
+    quick = (
+        "      - id: someone-asks-quick\n"
+        "        text: Someone asks for a quick call as soon as a written thread gets long.\n"
+    )
+    edit(meetings, quick, "")
+    edit(meetings, "      - id: some-updates-go\n", quick + "      - id: some-updates-go\n")
+    edit(
+        meetings,
+        "        leads_to: [agendas-notes-exist]\n",
+        "        leads_to: [agendas-notes-exist, offsites-include-dinner]\n",
+    )
+    # Now that a step leads to it, the practice drops its reason for having none.
+    edit(
+        meetings,
+        "        reached_by: >-\n"
+        "          The steps of the level below, taken together; fixture data keeps\n"
+        "          1.0.0's text, which has no step written for it.\n",
+        "",
+    )
+
+    old, new = diff.model_at("main", repo), load_model(repo / "data")
+    found = [(c.field, c.kind, c.item) for c in diff.compare(old, new)]
+    assert found == [
+        ("next_steps.leads_to", "added", "pick-recurring-status"),
+        ("practices", "reworded", "agendas-notes-exist"),
+        ("practices.reached_by", "removed", "offsites-include-dinner"),
+        ("practices", "moved", None),
+    ]
+    moved = diff.compare(old, new)[-1]
+    assert moved.after.startswith("someone-asks-quick, some-updates-go, agendas-notes-exist")
+    text = diff.markdown(diff.compare(old, new), "`main`", "working tree", old, new)
+    assert "- **practices** `agendas-notes-exist` reworded\n" in text
+    assert (
+        "- **next\\_steps.leads\\_to** `pick-recurring-status` added: offsites-include-dinner"
+        in text
+    )

@@ -48,8 +48,12 @@ def test_model_json_holds_every_level_area_and_cell_in_order(published):
         assert [c["level"] for c in exported["cells"]] == [lvl.id for lvl in MODEL.levels]
         for cell, row in zip(area.cells, exported["cells"], strict=True):
             assert row["summary"] == cell.summary
-            assert row["practices"] == list(cell.practices)
-            assert row["next_steps"] == list(cell.next_steps)
+            assert [(p["id"], p["text"]) for p in row["practices"]] == [
+                (p.id, p.text) for p in cell.practices
+            ]
+            assert [(s["id"], s["text"], s["leads_to"]) for s in row["next_steps"]] == [
+                (s.id, s.text, list(s.leads_to)) for s in cell.next_steps
+            ]
     assert document["areas"][0]["cells"][-1]["next_steps"] == []  # the top level has none
 
 

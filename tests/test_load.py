@@ -281,3 +281,88 @@ def test_model_py_lists_every_key_the_area_schema_allows():
     area_keys = set(schema["properties"]) - {"levels"}  # read into Area.cells
     assert {f.name for f in data_fields(Cell)} == cell_keys
     assert {f.name for f in data_fields(Area)} == area_keys
+
+
+DOC = "data/areas/documentation.yml"
+REACHED_BY = (
+    "        reached_by: >-\n"
+    "          The steps of the level below, taken together; fixture data keeps\n"
+    "          1.0.0's text, which has no step written for it.\n"
+)
+
+
+def test_a_step_that_leads_to_an_unknown_practice(data: Path):
+    doc = data / "areas" / "documentation.yml"
+    edit(doc, "leads_to: [useful-pages-exist]", "leads_to: [useful-page-exists]")
+    assert problems(data) == [
+        f"{DOC}:{line_of(doc, 'useful-page-exists')}: levels.0.next_steps.0.leads_to.0: "
+        "'useful-page-exists' is not the id of a practice in this file",
+        f"{DOC}:{line_of(doc, 'id: useful-pages-exist')}: levels.1.practices.0.id: no next step "
+        "of level 0 leads to 'useful-pages-exist': add it to a step's leads_to, or say in "
+        "reached_by why no step is needed",
+    ]
+
+
+def test_a_step_that_skips_a_level(data: Path):
+    doc = data / "areas" / "documentation.yml"
+    edit(
+        doc,
+        "leads_to: [useful-pages-exist]",
+        "leads_to: [useful-pages-exist, questions-chat-usually]",
+    )
+    assert problems(data) == [
+        f"{DOC}:{line_of(doc, 'questions-chat-usually]')}: levels.0.next_steps.0.leads_to.1: "
+        "'questions-chat-usually' is a practice of level 2; a step of level 0 leads to level 1, "
+        "one level up, never further"
+    ]
+
+
+def test_duplicate_ids_name_the_first_use(data: Path):
+    doc = data / "areas" / "documentation.yml"
+    edit(doc, "id: people-often-have", "id: new-joiners-learn")
+    edit(doc, "leads_to: [people-often-have]", "leads_to: [useful-pages-exist]")
+    assert problems(data) == [
+        f"{DOC}:{line_of(doc, 'id: new-joiners-learn', after='  1:')}: levels.1.practices.1.id: "
+        f"'new-joiners-learn' is already used on line {line_of(doc, 'id: new-joiners-learn')}; "
+        "every practice and next step needs its own id"
+    ]
+
+
+def test_a_practice_no_step_leads_to_must_say_why(data: Path):
+    doc = data / "areas" / "documentation.yml"
+    edit(doc, REACHED_BY, "")
+    assert problems(data) == [
+        f"{DOC}:{line_of(doc, 'id: whether-something-gets')}: levels.1.practices.3.id: no next "
+        "step of level 0 leads to 'whether-something-gets': add it to a step's leads_to, or say "
+        "in reached_by why no step is needed"
+    ]
+
+
+def test_reached_by_where_no_reason_is_needed(data: Path):
+    doc = data / "areas" / "documentation.yml"
+    edit(
+        doc,
+        "        text: Useful pages exist",
+        "        reached_by: Teams get there alone.\n        text: Useful pages exist",
+    )
+    edit(
+        doc,
+        "        text: New joiners learn",
+        "        reached_by: Teams start here.\n        text: New joiners learn",
+    )
+    assert problems(data) == [
+        f"{DOC}:{line_of(doc, 'Teams start here')}: levels.0.practices.0.reached_by: teams start "
+        "at the lowest level, so no step leads here; remove it",
+        f"{DOC}:{line_of(doc, 'Teams get there')}: levels.1.practices.0.reached_by: a next step "
+        "of level 0 leads here already; remove it",
+    ]
+
+
+def test_the_shipped_steps_lead_one_level_up_and_cover_every_practice_above():
+    for area in load_model().areas:
+        for below, above in zip(area.cells, area.cells[1:], strict=False):
+            targets = {target for step in below.next_steps for target in step.leads_to}
+            ids = {practice.id for practice in above.practices}
+            assert below.next_steps and targets <= ids, (area.id, below.level.id)
+            for practice in above.practices:
+                assert practice.id in targets or practice.reached_by, (area.id, practice.id)

@@ -1,6 +1,7 @@
 """Text from the data files reaches pages and PDFs as text: never as HTML, script or template."""
 
 import dataclasses
+import re
 
 import pytest
 
@@ -36,7 +37,17 @@ def test_block_keeps_paragraphs():
 
 def with_hostile_text(model):
     area = model.areas[0]
-    cell = dataclasses.replace(area.cells[1], summary=HOSTILE, practices=(HOSTILE,) * 3)
+
+    def hostile(items):
+        return tuple(dataclasses.replace(item, text=HOSTILE) for item in items)
+
+    cell = area.cells[1]
+    cell = dataclasses.replace(
+        cell,
+        summary=HOSTILE,
+        practices=hostile(cell.practices),
+        next_steps=hostile(cell.next_steps),
+    )
     cells = (area.cells[0], cell, *area.cells[2:])
     hostile_area = dataclasses.replace(area, why=HOSTILE, cells=cells)
     return dataclasses.replace(model, areas=(hostile_area, *model.areas[1:]))
@@ -58,3 +69,23 @@ def test_views_escape_html_and_never_evaluate_templates(render):
     assert "{{ 7*7 }}" in html and "49" not in html
     assert "{% if x %}y{% endif %}" in html
     assert "javascript:" not in html.lower()
+
+
+def test_each_next_step_links_to_the_practices_it_leads_to():
+    model = load_model(FIXTURE_DATA)
+    area = model.areas[0]
+    html = views.area_page(model, area, "../../")
+    anchors = set(re.findall(r'<li id="([^"]+)"', html))
+    for below, above in zip(area.cells, area.cells[1:], strict=False):
+        for step in below.next_steps:
+            item = html.split(inline(step.text), 1)[1].split("</li>", 1)[0]
+            targets = re.findall(r'<a href="#([^"]+)">([^<]+)</a>', item)
+            assert (
+                str(item)
+                .removeprefix("<br>\n")
+                .startswith('<span class="amm-step-target">Gets you to: ')
+            )
+            assert targets == [(f"{area.id}-{t}", above.practice(t).text) for t in step.leads_to], (
+                step.id
+            )
+            assert {anchor for anchor, _ in targets} <= anchors

@@ -201,7 +201,7 @@ def test_page_data_is_plain_text_with_permalinks():
     assert [a["id"] for a in data["areas"]] == [a.id for a in MODEL.areas]
     first = data["areas"][0]["cells"][2]
     assert first["url"] == f"../areas/{MODEL.areas[0].id}/#level-2"
-    assert first["practices"] == list(MODEL.areas[0].cells[2].practices)
+    assert first["practices"] == [p.text for p in MODEL.areas[0].cells[2].practices]
     assert data["areas"][0]["cells"][-1]["next_steps"] == []
 
 

@@ -262,8 +262,8 @@ def page_data(model: Model, root: str) -> dict:
                 "cells": [
                     {
                         "url": root + urls.cell_path(area.id, cell.level.id),
-                        "practices": [text(p) for p in cell.practices],
-                        "next_steps": [text(s) for s in cell.next_steps],
+                        "practices": [text(p.text) for p in cell.practices],
+                        "next_steps": [text(s.text) for s in cell.next_steps],
                     }
                     for cell in area.cells
                 ],

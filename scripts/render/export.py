@@ -19,12 +19,12 @@ from scripts.render import urls
 SCHEMA_FILE = Path(__file__).resolve().parents[2] / "data" / "schemas" / "export.schema.json"
 JSON_NAME = "model.json"
 SCHEMA_NAME = "model.schema.json"
-FORMAT_VERSION = 1  # bump when a field is renamed or removed, so tools can tell
+FORMAT_VERSION = 2  # bump when a field is renamed, removed or changes shape, so tools can tell
 
 
 def document(model: Model, site_url: str) -> dict:
     """model.json as a dict; `site_url` is the published root, e.g. https://example.org/amm/."""
-    root = _root(site_url)
+    root = urls.site_root(site_url)
     return {
         "$schema": urljoin(root, SCHEMA_NAME),
         "format": FORMAT_VERSION,
@@ -83,7 +83,7 @@ def _schema_text() -> str:
 def schema(site_url: str) -> dict:
     """The export schema, with its $id set to where it is published."""
     published = json.loads(_schema_text())
-    published["$id"] = urljoin(_root(site_url), SCHEMA_NAME)
+    published["$id"] = urljoin(urls.site_root(site_url), SCHEMA_NAME)
     return published
 
 
@@ -97,8 +97,3 @@ def files(model: Model, site_url: str) -> dict[str, str]:
 
 def _dump(value: dict) -> str:
     return json.dumps(value, indent=2, ensure_ascii=False) + "\n"
-
-
-def _root(site_url: str) -> str:
-    # urljoin drops the last path segment of a root without a trailing slash.
-    return site_url if site_url.endswith("/") else f"{site_url}/"

@@ -21,6 +21,7 @@ class Change:
     note: str
     area_id: str | None = None  # None: the change concerns the whole model or a level
     level_id: int | None = None  # with area_id: one cell; alone: the level itself
+    item_ids: tuple[str, ...] = ()  # practices and next steps of that cell
 
 
 @dataclass(frozen=True)
@@ -135,7 +136,29 @@ def _check_refs(source: Source, model: Model) -> list[Problem]:
                         f"is not a level of the model ({level_ids[0]} to {level_ids[-1]})",
                     )
                 )
+            elif "items" in change:
+                problems += _check_items(source, path, change, model)
     return problems
+
+
+def _check_items(
+    source: Source, path: tuple[str, ...], change: dict, model: Model
+) -> list[Problem]:
+    if "area" not in change or "level" not in change:
+        return [source.problem((*path, "items"), "needs both area and level: the cell they are in")]
+    if change["area"] not in [area.id for area in model.areas]:
+        return []  # reported above
+    cell = model.area(change["area"]).cell(change["level"])
+    known = [item.id for item in (*cell.practices, *cell.next_steps)]
+    return [
+        source.problem(
+            (*path, "items", str(number)),
+            f"'{item}' is not a practice or next step of {change['area']}, level "
+            f"{change['level']}; for one that was removed, name it in the note instead",
+        )
+        for number, item in enumerate(change["items"])
+        if item not in known
+    ]
 
 
 def _release(entry: dict) -> Release:
@@ -144,7 +167,12 @@ def _release(entry: dict) -> Release:
         date=datetime.date.fromisoformat(entry["date"]),
         summary=entry["summary"],
         changes=tuple(
-            Change(note=c["note"], area_id=c.get("area"), level_id=c.get("level"))
+            Change(
+                note=c["note"],
+                area_id=c.get("area"),
+                level_id=c.get("level"),
+                item_ids=tuple(c.get("items", ())),
+            )
             for c in entry.get("changes", [])
         ),
     )

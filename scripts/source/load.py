@@ -37,6 +37,7 @@ def load_model(data_dir: Path = DATA) -> Model:
             level_ids = []  # areas are checked against the levels once those are sound
         for source in readable.values():
             problems += validate.check_area_levels(source, level_ids)
+            problems += validate.check_links(source, level_ids)
     if principles is not None:
         problems += validate.check_unique_ids(principles, "principles")
         known = validate.ids(principles.data, "principles")

@@ -284,3 +284,94 @@ def check_principle_refs(area: Source, known: list[object], principles_file: str
         for index, ref in listed(area.data, "principles", str)
         if ref not in known
     ]
+
+
+def check_links(area: Source, level_ids: list[int]) -> list[Problem]:
+    """Ids are unique in the file; every next step leads to practices of the level directly
+    above; every practice above the lowest level is led to by a step, or says why not."""
+    levels = area.data.get("levels")
+    if not isinstance(levels, dict) or not level_ids:
+        return []
+    keys = [str(level_id) for level_id in level_ids]
+    if sorted(str(key) for key in levels) != sorted(keys):
+        return []  # check_area_levels has named the missing or extra level; links wait for it
+    cells = {str(key): cell for key, cell in levels.items() if isinstance(cell, dict)}
+    problems, practice_level = _check_ids(area, cells, keys)
+    led_to: set[str] = set()
+    for level, above in zip(keys, keys[1:], strict=False):
+        for index, step in listed(cells.get(level, {}), "next_steps", dict):
+            for number, target in listed(step, "leads_to", str):
+                path = ("levels", level, "next_steps", str(index), "leads_to", str(number))
+                found = practice_level.get(target)
+                if found is None:
+                    problems.append(
+                        area.problem(path, f"'{target}' is not the id of a practice in this file")
+                    )
+                elif found != above:
+                    problems.append(
+                        area.problem(
+                            path,
+                            f"'{target}' is a practice of level {found}; a step of level "
+                            f"{level} leads to level {above}, one level up, never further",
+                        )
+                    )
+                else:
+                    led_to.add(target)
+    for below, level in zip([None, *keys], keys, strict=False):
+        if below is not None and "next_steps" not in cells.get(below, {}):
+            continue  # the missing next_steps are reported once, not once per practice above
+        for index, practice in listed(cells.get(level, {}), "practices", dict):
+            practice_id = practice.get("id")
+            if not isinstance(practice_id, str) or practice_level.get(practice_id) != level:
+                continue  # a wrong or duplicate id, already reported
+            issue = _coverage(below, practice, led_to)
+            if issue:
+                key, message = issue
+                problems.append(
+                    area.problem(("levels", level, "practices", str(index), key), message)
+                )
+    return problems
+
+
+def _coverage(below: str | None, practice: dict, led_to: set[str]) -> tuple[str, str] | None:
+    """(key, message) if the practice is not led to and does not say why, or says so needlessly."""
+    practice_id, marked = practice.get("id"), "reached_by" in practice
+    if marked and below is None:
+        return "reached_by", "teams start at the lowest level, so no step leads here; remove it"
+    if marked and practice_id in led_to:
+        return "reached_by", f"a next step of level {below} leads here already; remove it"
+    if below is not None and not marked and practice_id not in led_to:
+        return "id", (
+            f"no next step of level {below} leads to '{practice_id}': add it to a step's "
+            "leads_to, or say in reached_by why no step is needed"
+        )
+    return None
+
+
+def _check_ids(
+    area: Source, cells: dict[str, dict], keys: list[str]
+) -> tuple[list[Problem], dict[str, str]]:
+    """Duplicate ids of practices and next steps, and the level of each practice's id."""
+    problems = []
+    first_use: dict[str, tuple[str, ...]] = {}
+    practice_level: dict[str, str] = {}
+    for level in keys:
+        for kind in ("practices", "next_steps"):
+            for index, item in listed(cells.get(level, {}), kind, dict):
+                item_id = item.get("id")
+                if not isinstance(item_id, str):
+                    continue  # the schema has said what is wrong with it
+                path = ("levels", level, kind, str(index), "id")
+                if item_id in first_use:
+                    problems.append(
+                        area.problem(
+                            path,
+                            f"'{item_id}' is already used on line {area.line(first_use[item_id])}; "
+                            "every practice and next step needs its own id",
+                        )
+                    )
+                    continue
+                first_use[item_id] = path
+                if kind == "practices":
+                    practice_level[item_id] = level
+    return problems, practice_level

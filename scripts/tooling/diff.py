@@ -7,6 +7,7 @@ models (levels, areas, cells), not between files.
 """
 
 import argparse
+import dataclasses
 import difflib
 import io
 import re
@@ -14,7 +15,7 @@ import subprocess
 import sys
 import tarfile
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, is_dataclass
 from pathlib import Path
 
 from scripts.model import Area, Model, data_fields
@@ -27,10 +28,11 @@ REPO = Path(__file__).resolve().parents[2]
 @dataclass(frozen=True)
 class Change:
     where: str  # "The model", "Level 2 (Defined)", "Meetings", "Meetings, level 2 (Defined)"
-    field: str  # the YAML key: summary, practices, next_steps, title, ...
+    field: str  # the YAML key: summary, practices, next_steps, next_steps.leads_to, title, ...
     kind: str  # added, removed, reworded, moved
     before: str | None = None
     after: str | None = None
+    item: str | None = None  # the id of the practice or next step, for changes to one of them
 
 
 class GitError(Exception):
@@ -71,8 +73,11 @@ def _texts(where: str, old: object, new: object, fields: tuple[str, ...]) -> lis
     ]
 
 
-def _items(where: str, field: str, old: tuple[str, ...], new: tuple[str, ...]) -> list[Change]:
-    """A list field item by item: a replaced item is reworded, the rest added or removed."""
+def _items(where: str, field: str, old: tuple, new: tuple) -> list[Change]:
+    """A list field item by item. Items with ids are paired by id, so rewording or reordering
+    them keeps them the same item; plain texts are paired by position."""
+    if any(is_dataclass(item) for item in (*old, *new)):
+        return _by_id(where, field, old, new)
     changes = []
     matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
     for op, a1, a2, b1, b2 in matcher.get_opcodes():
@@ -84,6 +89,29 @@ def _items(where: str, field: str, old: tuple[str, ...], new: tuple[str, ...]) -
         ]
         changes += [Change(where, field, "removed", before=text) for text in old[a1 + pairs : a2]]
         changes += [Change(where, field, "added", after=text) for text in new[b1 + pairs : b2]]
+    return changes
+
+
+def _by_id(where: str, field: str, old: tuple, new: tuple) -> list[Change]:
+    before = {item.id: item for item in old}
+    after = {item.id: item for item in new}
+    changes = [
+        Change(where, field, "removed", before=item.text, item=item.id)
+        for item in old
+        if item.id not in after
+    ]
+    for item in new:
+        if item.id not in before:
+            changes.append(Change(where, field, "added", after=item.text, item=item.id))
+            continue
+        for change in _record(where, before[item.id], item):
+            # A change to an item's text is a change to the list's entry, as in the YAML.
+            name = field if change.field == "text" else f"{field}.{change.field}"
+            changes.append(dataclasses.replace(change, field=name, item=item.id))
+    kept_old = [item.id for item in old if item.id in after]
+    kept_new = [item.id for item in new if item.id in before]
+    if kept_old != kept_new:
+        changes.append(Change(where, field, "moved", ", ".join(kept_old), ", ".join(kept_new)))
     return changes
 
 
@@ -113,6 +141,10 @@ def _record(where: str, before: object, after: object) -> list[Change]:
         old, new = getattr(before, f.name), getattr(after, f.name)
         if isinstance(new, tuple):
             changes += _items(where, f.name, old, new)
+        elif old is None and new is not None:
+            changes.append(Change(where, f.name, "added", after=new))
+        elif new is None and old is not None:
+            changes.append(Change(where, f.name, "removed", before=old))
         elif old != new:
             changes.append(Change(where, f.name, "reworded", old, new))
     return changes
@@ -185,7 +217,8 @@ def markdown(changes: list[Change], base: str, head: str, old: Model, new: Model
 
 
 def _change_lines(change: Change) -> list[str]:
-    head = f"- **{_escape(change.field)}** {change.kind}"
+    item = f" `{change.item}`" if change.item else ""
+    head = f"- **{_escape(change.field)}**{item} {change.kind}"
     if change.kind == "reworded" and change.before is not None and change.after is not None:
         before, after = _word_diff(change.before, change.after)
         return [head, f"  - before: {before}", f"  - after: {after}"]
@@ -240,7 +273,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except ModelError as error:
         # Not fatal: a change may tighten the checks that the base's data predates.
-        print(f"## Model changes: {args.base} → working tree\n")
+        print(f"## Model changes: `{args.base}` → working tree\n")
         print(f"The model at `{args.base}` does not pass today's checks, so it cannot be")
         print("compared cell by cell. Its problems:\n")
         print("\n".join(f"- {_escape(str(problem))}" for problem in error.problems))
