@@ -141,3 +141,25 @@ def test_the_site_shows_the_version_on_the_changelog_and_about_pages(site: Path)
     about = (site / "about" / "index.html").read_text(encoding="utf-8")
     assert f"version <strong>{version}</strong>" in about
     assert 'href="../changelog/"' in about
+
+
+def test_changes_may_name_the_items_they_touched_and_those_must_exist(data: Path):
+    bump(data, "1.1.0")
+    text = RELEASES.replace(
+        "        level: 2\n", "        level: 1\n        items: [agendas-notes-exist, agendas]\n", 1
+    ).replace(
+        "      - area: meetings\n        note: The why",
+        "      - items: [some-updates-go]\n        note: The why",
+    )
+    assert problems(data, text) == [
+        "data/changelog.yml:8: releases.0.changes.0.items.1: 'agendas' is not a practice or next "
+        "step of meetings, level 1; for one that was removed, name it in the note instead",
+        "data/changelog.yml:10: releases.0.changes.1.items: needs both area and level: the cell "
+        "they are in",
+    ]
+    text = text.replace(", agendas]", "]").replace(
+        "      - items: [some-updates-go]\n", "      - area: meetings\n"
+    )
+    (data / "changelog.yml").write_text(text)
+    releases = load_changelog(load_model(data), data)
+    assert releases[0].changes[0].item_ids == ("agendas-notes-exist",)
