@@ -53,6 +53,16 @@ def test_links_to_every_cell_the_site_and_the_sources(rendered):
     assert MODEL.license_url in uris
 
 
+def test_a_site_url_without_its_trailing_slash_still_gives_working_links(tmp_path: Path):
+    from scripts.cli import main
+
+    assert main(["pdf", "--out", str(tmp_path), "--site-url", SITE_URL.rstrip("/")]) == 0
+    reader = PdfReader(tmp_path / urls.PDF_FILES["letter"])
+    uris = {a.get_object()["/A"]["/URI"] for a in reader.pages[0]["/Annots"]}
+    cells = {uri for uri in uris if "#level-" in uri}
+    assert cells and all(uri.startswith(SITE_URL + "areas/") for uri in cells), cells
+
+
 def test_metadata_language_tags_and_embedded_fonts(rendered):
     _, reader = rendered
     assert reader.metadata.title == f"{MODEL.title}: one-page overview"

@@ -8,6 +8,12 @@ PDF_FILES = {
 }
 
 
+def site_root(site_url: str) -> str:
+    """The published root as links are joined to it: always with a trailing slash, since
+    https://example.org/amm + areas/ would otherwise give .../ammareas/."""
+    return site_url if site_url.endswith("/") else f"{site_url}/"
+
+
 def area_path(area_id: str) -> str:
     return f"areas/{area_id}/"
 

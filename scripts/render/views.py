@@ -107,7 +107,7 @@ def onepager(
     return render(
         "onepager.html",
         model=model,
-        root=site_url,
+        root=urls.site_root(site_url),
         paper=paper,
         font_size=font_size,
         assessment=assessment,
