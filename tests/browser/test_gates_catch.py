@@ -37,12 +37,12 @@ def broken(tmp_path_factory: pytest.TempPathFactory) -> Path:
     append(project / "content/assets/site.css", "\n.md-typeset p { color: #b0b0b0; }\n")
     # A web font: Material then loads it from fonts.googleapis.com on every page view.
     replace(project / "mkdocs.yml", "  font: false\n", "  font:\n    text: Roboto\n")
-    append(project / "content/about.md", "\n<center>Centred the old way.</center>\n")
+    append(project / "content/about/index.md", "\n<center>Centred the old way.</center>\n")
     # Every cell link now points at an anchor that the area pages do not have.
     replace(
         project / "scripts/render/urls.py",
-        'f"{area_path(area_id)}#level-',
-        'f"{area_path(area_id)}#lvl-',
+        'f"{area_path(area_id)}#{level_anchor(level_id)}"',
+        'f"{area_path(area_id)}#lvl-{level_id}"',
     )
     # Unbreakable cell text makes the phone layout wider than the phone.
     append(project / "content/assets/site.css", "\n.amm-matrix-stack li { white-space: nowrap; }\n")
