@@ -255,16 +255,36 @@ def test_reset_asks_first_and_cancelling_keeps_every_answer(new_context, url: st
     assert checked(page) == before and page.url == address
 
 
+def test_one_row_per_level_with_both_choices_named_for_screen_readers(new_context, url: str):
+    page = open_page(new_context(), url)
+    area = MODEL.areas[0]
+    rows = page.locator(f"#area-{area.id} .amm-level")
+    assert rows.count() == len(MODEL.levels), "each level's summary is printed once"
+    goal = radio(page, area.id, "target", 2)
+    label = goal.evaluate(
+        "e => e.getAttribute('aria-labelledby').split(' ')"
+        ".map(id => document.getElementById(id).textContent).join(' ')"
+    )
+    assert label == f"Goal: 2 {MODEL.levels[2].name}."
+    described = goal.get_attribute("aria-describedby")
+    assert page.text_content(f"#{described}") == area.cell(2).summary
+
+
 def test_keyboard_only_picks_with_the_arrow_keys(new_context, url: str):
     page = open_page(new_context(), url)
     page.focus('input[name="current-documentation"][value="0"]')
     page.keyboard.press("Space")
     page.keyboard.press("ArrowDown")
-    page.keyboard.press("Tab")  # on to the target group of the same area
+    page.keyboard.press("Tab")  # on to the goal beside it, in the same row
+    assert page.evaluate("() => document.activeElement.name") == "target-documentation"
     page.keyboard.press("Space")
     page.keyboard.press("ArrowDown")
-    page.keyboard.press("ArrowDown")
     assert checked(page)["documentation"] == [1, 2]
+    # Past the other rows, since each group is one tab stop, to the next area's link.
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.textContent") == "Read about Decision making"
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.name") == "current-decision-making"
     assert table(page)[0] == ["Documentation", "1 Initial", "2 Defined", "1"]
 
 
@@ -290,8 +310,8 @@ def test_next_steps_come_from_the_data_and_link_to_the_cell(new_context, url: st
     pick(page, ANSWERS)
     area = MODEL.area("decision-making")
     box = page.locator("#amm-steps section", has=page.locator("h3", has_text=area.title))
-    assert box.locator("ol li").all_text_contents() == list(area.cell(0).next_steps)
-    assert box.locator("ul li").all_text_contents() == list(area.cell(1).practices)
+    assert box.locator("ol li").all_text_contents() == [s.text for s in area.cell(0).next_steps]
+    assert box.locator("ul li").all_text_contents() == [p.text for p in area.cell(1).practices]
     link = box.locator("a")
     assert link.text_content() == f"Read level 1 of {area.title}"
     link.click()
