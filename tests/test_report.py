@@ -294,7 +294,7 @@ def test_hostile_files_get_a_short_answer_in_bounded_time_and_memory(
     assert expected in err
     assert "Traceback" not in err
     assert len(err) < 6_000, "every echo is bounded"
-    assert seconds < 5
+    assert seconds < 10, "the CLI, model load included; read() alone takes about 0.3 s"
     assert peak < 200 * 1024 * 1024
     assert not (tmp_path / "team.pdf").exists()
 
