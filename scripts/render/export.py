@@ -19,7 +19,7 @@ from scripts.render import urls
 SCHEMA_FILE = Path(__file__).resolve().parents[2] / "data" / "schemas" / "export.schema.json"
 JSON_NAME = "model.json"
 SCHEMA_NAME = "model.schema.json"
-FORMAT_VERSION = 1  # bump when a field is renamed or removed, so tools can tell
+FORMAT_VERSION = 2  # bump when a field is renamed, removed or changes shape, so tools can tell
 
 
 def document(model: Model, site_url: str) -> dict:
