@@ -478,6 +478,24 @@ def test_a_huge_bad_file_gets_a_short_answer(new_context, url: str, tmp_path: Pa
     assert "and 9,996 more" in notice
     assert checked(page)["meetings"] == [2, None]
 
+    source.write_text(" " * 1_000_001 + "{}")
+    page.set_input_files("#amm-file", str(source))
+    page.wait_for_function("() => document.querySelector('#amm-status').textContent.includes('MB')")
+    assert "larger than 1 MB" in page.text_content("#amm-status")
+    assert checked(page)["meetings"] == [2, None], "a refused file changes nothing"
+
+
+def test_a_browser_that_refuses_storage_is_told_so(new_context, url: str):
+    context = new_context()
+    context.add_init_script(
+        "Storage.prototype.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); }"
+    )
+    page = open_page(context, url)
+    pick(page, {"meetings": (1, 2)})
+    assert "does not let the page save answers" in page.text_content("#amm-notice")
+    assert "current-meetings=1" in page.url, "the address still holds every answer"
+    assert not page.errors
+
 
 EMOJI = "👩🏽‍💻"  # four code points, seven UTF-16 units, one grapheme
 
