@@ -49,8 +49,8 @@ def test_yaml_syntax_error_names_file_and_line(data: Path):
     found = problems(data)
     assert len(found) == 1
     assert found == [
-        f"data/areas/meetings.yml:{line_of(meetings, 'title:') + 1}: YAML syntax error: while parsing "
-        "a flow sequence (which starts on line 3), expected ',' or ']', but got ':'"
+        f"data/areas/meetings.yml:{line_of(meetings, 'title:')}: the text starts with [, which YAML "
+        "reads as the start of a list; put the whole text in quotes: title: '[Meetings'"
     ]
 
 
@@ -95,12 +95,12 @@ def test_wrong_types_are_named_in_plain_words(data: Path):
     edit(doc, "title: Documentation", "title: yes")
     found = problems(data)
     assert (
-        f"data/model.yml:{line_of(model, 'version:')}: version: must be text, not the number 1.0"
-        in found
+        f"data/model.yml:{line_of(model, 'version:')}: version: must be text, but YAML reads 1.0 "
+        "without quotes as the number 1.0; put it in quotes: '1.0'" in found
     )
     assert (
-        f"data/areas/documentation.yml:{line_of(doc, 'title:')}: title: must be text, not true "
-        "(put quotes around words like yes, no, on and off)"
+        f"data/areas/documentation.yml:{line_of(doc, 'title:')}: title: must be text, but YAML "
+        "reads yes without quotes as true; put it in quotes: 'yes'"
     ) in found
 
 
@@ -242,7 +242,7 @@ def test_validate_command_exits_non_zero_without_a_traceback(data: Path):
         (
             "title: Meetings",
             "title: Meet\x01ings",
-            "YAML syntax error: special characters are not allowed",
+            "has an invisible control character (U+0001) that YAML does not allow; delete it",
         ),
         ("title: Meetings", "title: !shout Meetings", "title: unknown tag !shout; remove it"),
         (

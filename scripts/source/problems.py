@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+REPORT_MAX = 100  # problems printed at most: one broken file must not flood a public CI log
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -19,6 +21,19 @@ class Problem:
         )
 
 
+def excerpt(value: object, limit: int = 60, quote: bool = True) -> str:
+    """A value as a message may quote it: short, on one line, invisible characters escaped.
+
+    Messages end up in CI logs, which are public; a mistake (or a trick) in a data file must
+    never pour a whole file, or terminal escape codes, into one.
+    """
+    text = str(value)
+    short = "".join(char if char.isprintable() else repr(char)[1:-1] for char in text[:limit])
+    if len(text) > limit:
+        short += f"… ({len(text):,} characters)"
+    return f"'{short}'" if quote else short
+
+
 class ProblemsError(Exception):
     """Raised with every problem found in what a person wrote, never just the first."""
 
@@ -33,8 +48,10 @@ class ProblemsError(Exception):
 
     def report(self) -> str:
         count = len(self.problems)
-        lines = [str(p) for p in self.problems]
-        lines.append(f"{count} problem{'s' if count != 1 else ''} {self.consequence}.")
+        lines = [str(p) for p in self.problems[:REPORT_MAX]]
+        if count > REPORT_MAX:
+            lines.append(f"… and {count - REPORT_MAX:,} more; fix these first and run it again.")
+        lines.append(f"{count:,} problem{'s' if count != 1 else ''} {self.consequence}.")
         return "\n".join(lines)
 
 

@@ -14,15 +14,19 @@ from pathlib import Path
 import jsonschema
 
 from scripts.render.urls import is_safe_url
-from scripts.source.problems import Problem
+from scripts.source.problems import Problem, excerpt
 from scripts.source.yaml_source import Source
 
 SCHEMAS = Path(__file__).resolve().parents[2] / "data" / "schemas"
 SUMMARY_WORDS = (8, 45)  # a cell summary must fit its box in the one-page PDF
+MAX_TEXT = 2000  # characters in any one text; the longest today has about 400
 
-_HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!?][^>]*>")
+# Each check of text runs in time linear in its length: no two parts of a pattern can match
+# the same characters, and a scan from one "<" never runs past the next "<".
+_HTML_TAG = re.compile(r"<\s*(?:/\s*)?[a-zA-Z!?]")  # where a tag starts: "<b", "</ b", "<!--"
+_TAG_TEXT = re.compile(r"[^<>]{0,40}>?")
 _LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
-_AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>")
+_AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^<>\s]*)>")
 _TYPE_NAMES = {
     "string": "text",
     "integer": "a whole number",
@@ -45,16 +49,29 @@ def schema(name: str) -> dict:
 
 def check_schema(source: Source, schema_name: str) -> list[Problem]:
     """The file's problems against data/schemas/<schema_name>.schema.json."""
-    validator = jsonschema.Draft202012Validator(schema(schema_name))
+    rules = schema(schema_name)
+    if source.data is None:
+        keys = ", ".join(rules.get("required", []))
+        return [
+            source.problem(
+                (),
+                f"is empty (or holds only comments); it needs the keys {keys}, as the "
+                "other files of its kind have",
+            )
+        ]
+    validator = jsonschema.Draft202012Validator(rules)
     problems = [
         source.problem(path, message)
         for error in validator.iter_errors(source.data)
-        for path, message in _explain(error)
+        for path, message in _explain(error, source.plain)
     ]
     return problems
 
 
-def _explain(error: jsonschema.ValidationError) -> Iterator[tuple[tuple[str, ...], str]]:
+def _explain(
+    error: jsonschema.ValidationError, plain: dict[tuple[str, ...], str]
+) -> Iterator[tuple[tuple[str, ...], str]]:
+    """`plain`: what the file says, for a value YAML read as something other than text."""
     path = tuple(str(p) for p in error.absolute_path)
     instance, kind, expected = error.instance, error.validator, error.validator_value
     if kind == "required":
@@ -74,10 +91,21 @@ def _explain(error: jsonschema.ValidationError) -> Iterator[tuple[tuple[str, ...
                     else f"; known keys: {', '.join(known)}"
                 )
                 yield (*path, str(key)), f"is not a known key{hint}"
+    elif kind == "type" and expected == "string" and path in plain and instance is not None:
+        written = excerpt(plain[path], 40, quote=False)
+        yield (
+            path,
+            (
+                f"must be text, but YAML reads {written} without quotes as {_describe(instance)}; "
+                f"put it in quotes: '{written}'"
+            ),
+        )
     elif kind == "type":
         yield path, f"must be {_TYPE_NAMES.get(expected, expected)}, not {_describe(instance)}"
     elif kind == "minLength":
         yield path, "must not be empty"
+    elif kind == "maxLength":
+        yield path, f"has {len(instance):,} characters; keep it to {expected} at most"
     elif kind == "minItems":
         yield path, f"needs at least {expected} items, has {len(instance)}"
     elif kind == "maxItems":
@@ -89,40 +117,49 @@ def _explain(error: jsonschema.ValidationError) -> Iterator[tuple[tuple[str, ...
     elif kind == "propertyNames":
         yield (*path, str(instance)), "must be a level number such as 0"
     else:
-        yield path, error.message
+        yield path, excerpt(error.message, 200, quote=False)  # it may quote the whole value
 
 
 def _describe(value: object) -> str:
     if isinstance(value, bool):
-        return f"{str(value).lower()} (put quotes around words like yes, no, on and off)"
+        return str(value).lower()
     if value is None:
         return "nothing (the value is missing)"
     if type(value).__name__ in ("date", "datetime"):
-        return "a date (put quotes around it)"
+        return "a date"
     if isinstance(value, (int, float)):
-        return f"the number {value}"
+        return f"the number {excerpt(value, 40, quote=False)}"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
         return "a mapping of keys"
-    return repr(value)
+    return excerpt(value)
 
 
 def check_text(source: Source) -> list[Problem]:
-    """Every piece of text: not blank, no live HTML, only links a reader can trust."""
+    """Every piece of text: not too long, not blank, no live HTML, only links a reader can trust."""
     problems = []
     for path, text in _strings(source.data, ()):
+        if len(text) > MAX_TEXT:
+            problems.append(
+                source.problem(
+                    path, f"has {len(text):,} characters; keep a text to {MAX_TEXT:,} at most"
+                )
+            )
         if text and not text.strip():
             problems.append(source.problem(path, "must not be empty"))
         if tag := _HTML_TAG.search(text):
+            shown = tag.group(0) + _TAG_TEXT.match(text, tag.end()).group(0)
             problems.append(
-                source.problem(path, f"must not contain HTML ({tag.group(0)}); use Markdown")
+                source.problem(
+                    path, f"must not contain HTML ({excerpt(shown, quote=False)}); use Markdown"
+                )
             )
         for target in _LINK_TARGET.findall(text) + _AUTOLINK.findall(text):
             if not is_safe_url(target):
                 problems.append(
                     source.problem(
-                        path, f"link '{target}' must start with https:, http: or mailto:"
+                        path, f"link {excerpt(target)} must start with https:, http: or mailto:"
                     )
                 )
     return problems
@@ -185,11 +222,10 @@ def check_area_list(
     for index, area_id in listed(model.data, "areas", str):
         path = ("areas", str(index))
         if area_id in seen:
-            problems.append(model.problem(path, f"lists '{area_id}' twice"))
+            problems.append(model.problem(path, f"lists {excerpt(area_id)} twice"))
         elif area_id not in files:
-            problems.append(
-                model.problem(path, f"'{area_id}' has no file {areas_dir}/{area_id}.yml")
-            )
+            file = f"{areas_dir}/{excerpt(area_id, quote=False)}.yml"
+            problems.append(model.problem(path, f"{excerpt(area_id)} has no file {file}"))
         seen.append(area_id)
     for file_id, source in areas.items():
         if file_id not in seen:
@@ -272,7 +308,9 @@ def check_unique_ids(source: Source, key: str) -> list[Problem]:
     for index, item in listed(source.data, key, dict):
         if item.get("id") in seen:
             problems.append(
-                source.problem((key, str(index), "id"), f"'{item.get('id')}' is already used above")
+                source.problem(
+                    (key, str(index), "id"), f"{excerpt(item.get('id'))} is already used above"
+                )
             )
         seen.append(item.get("id"))
     return problems
@@ -280,7 +318,9 @@ def check_unique_ids(source: Source, key: str) -> list[Problem]:
 
 def check_principle_refs(area: Source, known: list[object], principles_file: str) -> list[Problem]:
     return [
-        area.problem(("principles", str(index)), f"'{ref}' is not a principle in {principles_file}")
+        area.problem(
+            ("principles", str(index)), f"{excerpt(ref)} is not a principle in {principles_file}"
+        )
         for index, ref in listed(area.data, "principles", str)
         if ref not in known
     ]
@@ -305,13 +345,15 @@ def check_links(area: Source, level_ids: list[int]) -> list[Problem]:
                 found = practice_level.get(target)
                 if found is None:
                     problems.append(
-                        area.problem(path, f"'{target}' is not the id of a practice in this file")
+                        area.problem(
+                            path, f"{excerpt(target)} is not the id of a practice in this file"
+                        )
                     )
                 elif found != above:
                     problems.append(
                         area.problem(
                             path,
-                            f"'{target}' is a practice of level {found}; a step of level "
+                            f"{excerpt(target)} is a practice of level {found}; a step of level "
                             f"{level} leads to level {above}, one level up, never further",
                         )
                     )
@@ -342,7 +384,7 @@ def _coverage(below: str | None, practice: dict, led_to: set[str]) -> tuple[str,
         return "reached_by", f"a next step of level {below} leads here already; remove it"
     if below is not None and not marked and practice_id not in led_to:
         return "id", (
-            f"no next step of level {below} leads to '{practice_id}': add it to a step's "
+            f"no next step of level {below} leads to {excerpt(practice_id)}: add it to a step's "
             "leads_to, or say in reached_by why no step is needed"
         )
     return None
@@ -366,7 +408,8 @@ def _check_ids(
                     problems.append(
                         area.problem(
                             path,
-                            f"'{item_id}' is already used on line {area.line(first_use[item_id])}; "
+                            f"{excerpt(item_id)} is already used on line "
+                            f"{area.line(first_use[item_id])}; "
                             "every practice and next step needs its own id",
                         )
                     )
