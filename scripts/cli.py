@@ -1,4 +1,5 @@
-"""Command line: `python -m scripts.cli validate`, `generate`, `pdf --out DIR`, `report IN`."""
+"""Command line: `python -m scripts.cli validate`, `generate`, `pdf --out DIR`, `report IN`,
+`i18n stamp|status LANG`."""
 
 import argparse
 import os
@@ -7,6 +8,7 @@ from pathlib import Path
 
 from scripts import generate
 from scripts.render import pdf, report, urls
+from scripts.source import i18n
 from scripts.source.changelog import load_changelog
 from scripts.source.load import DATA, load_model
 from scripts.source.problems import ModelError, ProblemsError
@@ -33,6 +35,15 @@ def main(argv: list[str] | None = None) -> int:
     make_report.add_argument("--out", type=Path, default=Path("team.pdf"))
     make_report.add_argument("--paper", choices=sorted(urls.PDF_FILES), default="letter")
     make_report.add_argument("--site-url", default=os.environ.get("SITE_URL", DEFAULT_SITE_URL))
+    translate = commands.add_parser("i18n", help="translations: stamp fields, list their status")
+    translate.add_argument("action", choices=("stamp", "status"))
+    translate.add_argument("lang", help="a folder of data/i18n/, e.g. es")
+    translate.add_argument(
+        "fields",
+        nargs="*",
+        help="stamp these (FILE or FILE:dotted.path, FILE relative to data/i18n/LANG/); "
+        "default: every field with no source yet",
+    )
     args = parser.parse_args(argv)
 
     if args.command == "generate":
@@ -48,6 +59,8 @@ def main(argv: list[str] | None = None) -> int:
         counts += f", {len(releases)} release{'s' if len(releases) != 1 else ''}"
         print(f"{args.data}: the model is valid ({counts}).")
         return 0
+    if args.command == "i18n":
+        return _i18n(model, args)
     if args.command == "report":
         try:
             notes = report.build(model, args.source, args.out, args.site_url, args.paper)
@@ -65,6 +78,26 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         (args.out / name).write_bytes(rendered.pdf)
         print(f"{args.out / name}: 1 page at {rendered.font_size:g} pt")
+    return 0
+
+
+def _i18n(model, args) -> int:
+    if not i18n.overlay_dir(args.data, args.lang).is_dir():
+        print(f"{i18n.overlay_dir(args.data, args.lang)}: no such language folder", file=sys.stderr)
+        return 1
+    try:
+        if args.action == "stamp":
+            stamped = i18n.stamp(model, args.data, args.lang, args.fields)
+            print("\n".join(stamped) or "nothing to stamp")
+            return 0
+        translation = i18n.load_translation(model, args.data, args.lang)
+    except ModelError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    for warning in translation.warnings:
+        print(warning)
+    counts = ", ".join(f"{n} {state}" for state, n in translation.counts().items())
+    print(f"{args.lang}: {counts}")
     return 0
 
 
