@@ -251,8 +251,10 @@ def test_reset_asks_first_and_cancelling_keeps_every_answer(new_context, url: st
         assert saved(page)["areas"]["meetings"] == {"current": 1, "target": 1}
     clear_all(page)
     assert all(v == [None, None] for v in checked(page).values())
+    assert page.locator("#amm-earlier li").count() == 1, "the cleared answers can come back"
     page.click("#amm-status button")  # Undo
     assert checked(page) == before and page.url == address
+    assert page.locator("#amm-earlier").is_hidden(), "the current answers are not listed twice"
 
 
 def test_one_row_per_level_with_both_choices_named_for_screen_readers(new_context, url: str):

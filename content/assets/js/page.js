@@ -123,7 +123,8 @@ function commit(next, text, undo = true) {
 }
 
 function listEarlier() {
-  const list = keeper.earlier();
+  // After an Undo the answers are both current and earlier: list them once, as current.
+  const list = keeper.earlier().filter((entry) => !format.same(entry.state, mine));
   $("amm-earlier").hidden = !list.length;
   $("amm-earlier-list").replaceChildren(
     ...list.map(({ at, state }) => {
