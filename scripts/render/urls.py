@@ -27,6 +27,11 @@ def cell_path(area_id: str, level_id: int) -> str:
     return f"{area_path(area_id)}#{level_anchor(level_id)}"
 
 
+def cell_page(area_id: str, level_id: int) -> str:
+    """A cell's own page: the link to share, since link previews drop the #fragment."""
+    return f"{area_path(area_id)}{level_anchor(level_id)}/"
+
+
 def principle_path(principle_id: str) -> str:
     return f"guide/principles/#{principle_id}"
 

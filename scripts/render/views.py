@@ -10,7 +10,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from scripts.model import Area, Model
+from scripts.model import Area, Cell, Model
 from scripts.render import inline, urls
 from scripts.render.assessment import TEAM_MAX, page_data, script_json
 
@@ -55,6 +55,11 @@ def matrix(model: Model, root: str = "") -> Markup:
 def area_page(model: Model, area: Area, root: str) -> str:
     """Markdown source of an area's page, so the engine builds its headings, TOC and search."""
     return render("area.md", model=model, area=area, root=root)
+
+
+def cell_page(model: Model, area: Area, cell: Cell, root: str) -> str:
+    """Markdown source of one cell's own page (scripts/render/cells.py places it)."""
+    return render("cell.md", model=model, area=area, cell=cell, root=root)
 
 
 def principles(model: Model, root: str) -> str:
