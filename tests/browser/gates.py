@@ -35,14 +35,17 @@ VNU_ALLOWED = [
 # ---------------------------------------------------------------- browser gates
 
 
-def axe_violations(page) -> list[str]:
-    """axe-core's violations of AXE_TAGS on the loaded page, one line per failing node."""
+def axe_violations(page, context: str = "document", rules: list[str] | None = None) -> list[str]:
+    """axe-core's violations of AXE_TAGS on the loaded page, one line per failing node.
+
+    `context` is a JavaScript expression for the part of the page to check; `rules`, if
+    given, narrows the run to those rules.
+    """
     if not page.evaluate("() => Boolean(window.axe)"):
         page.add_script_tag(path=str(AXE))
+    only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": AXE_TAGS}
     result = page.evaluate(
-        """tags => axe.run(document, {
-            runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})""",
-        AXE_TAGS,
+        f"only => axe.run({context}, {{runOnly: only, resultTypes: ['violations']}})", only
     )
     return [
         f"{violation['id']}: {violation['help']} at {', '.join(map(str, node['target']))}"
@@ -125,6 +128,199 @@ def widen_matrix(page, areas: int) -> None:
         }""",
         areas,
     )
+
+
+# ---------------------------------------------------------------- states beyond rest
+
+# Transitions would have axe measure a colour halfway through a hover or focus fade, and
+# the drawer halfway in: every state is checked as it ends up, not on its way there.
+NO_MOTION = "*, *::before, *::after { transition: none !important; animation: none !important; }"
+
+# WCAG 1.4.12's test values: what a reader's style sheet may impose without losing content.
+TEXT_SPACING = """* { line-height: 1.5 !important; letter-spacing: 0.12em !important;
+    word-spacing: 0.16em !important; }
+p { margin-bottom: 2em !important; }"""
+
+
+def still(page) -> None:
+    page.add_style_tag(content=NO_MOTION)
+
+
+def answer_assessment(page) -> None:
+    """Answer every question of the loaded assessment (current 1, target the top), so that
+    the results, the radar and the keep-and-share buttons are on the page."""
+    page.evaluate(
+        """() => {
+            for (const group of document.querySelectorAll('.amm-choice')) {
+                const options = group.querySelectorAll('input[type=radio]');
+                const kind = group.classList.contains('amm-choice--target') ? 'target' : 'current';
+                options[kind === 'target' ? options.length - 1 : 1].click();
+            }
+        }"""
+    )
+    page.wait_for_selector("#amm-results:not([hidden])")
+
+
+# Where the focused element is, and whether it shows that it has focus. A control that
+# hides itself behind its label (Material's palette toggle, visually hidden radios) is
+# judged by the label that a reader sees.
+_FOCUSED = """async () => {
+    const element = document.activeElement;
+    if (!element || element === document.body) return null;
+    const tiny = element.getBoundingClientRect().width < 2;
+    const label = [element.nextElementSibling, ...(element.labels || [])]
+        .find(node => node && node.tagName === 'LABEL' && getComputedStyle(node).display !== 'none');
+    const shown = tiny && label ? label : element;
+    // Material opens the search from a focus handler: give it a few frames to show.
+    for (let frame = 0; frame < 10 && !shown.checkVisibility({opacityProperty: true,
+             visibilityProperty: true}); frame++)
+        await new Promise(requestAnimationFrame);
+    const box = shown.getBoundingClientRect();
+    const hidden = node => {
+        for (let at = node; at; at = at.parentElement) {
+            const style = getComputedStyle(at);
+            if (style.visibility === 'hidden' || style.display === 'none' ||
+                Number(style.opacity) === 0) return true;
+        }
+        return false;
+    };
+    const ring = node => {
+        const style = getComputedStyle(node);
+        return (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0 &&
+                !style.outlineColor.endsWith(', 0)')) || style.boxShadow !== 'none';
+    };
+    const path = [];
+    for (let at = element; at && at !== document.body && path.length < 4; at = at.parentElement)
+        path.unshift(at.tagName.toLowerCase() + [...at.classList].map(c => '.' + c).join(''));
+    const name = (element.id ? '#' + element.id : path.slice(-1)[0]) + ' "' +
+        (element.innerText || element.value || element.getAttribute('aria-label') || '')
+            .trim().slice(0, 30) + '"';
+    return {
+        kind: path.join(' > '), name,
+        onscreen: box.width > 0 && box.height > 0 && box.right > 0 && box.bottom > 0 &&
+            box.left < innerWidth && box.top < innerHeight,
+        hidden: hidden(shown), ring: ring(element) || ring(shown),
+    };
+}"""
+
+
+# What focus can change about a control: its colours. The rest of axe does not depend on
+# which element has focus, and the sweep at rest runs it on every page.
+FOCUS_RULES = ["color-contrast", "link-in-text-block"]
+
+
+def tab_through(page, seen_kinds: set[str], limit: int = 300) -> list[str]:
+    """Press Tab from the top of the page until focus comes round again; each stop must be on
+    screen, visible, show a focus ring, and pass axe as it is focused. axe runs once per
+    kind of control (same tags and classes down from three ancestors) not yet in
+    `seen_kinds`, which the caller shares between the pages of one view."""
+    problems: list[str] = []
+    page.evaluate("() => { document.activeElement?.blur(); window.scrollTo(0, 0); }")
+    first = None
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        stop = page.evaluate(_FOCUSED)
+        if stop is None or stop["name"] + stop["kind"] == first:
+            break
+        first = first or stop["name"] + stop["kind"]
+        if not stop["onscreen"]:
+            problems.append(f"Tab reaches {stop['name']} off screen")
+        elif stop["hidden"]:
+            problems.append(f"Tab reaches {stop['name']}, which is hidden")
+        elif not stop["ring"]:
+            problems.append(f"{stop['name']} shows no focus ring")
+        if stop["kind"] not in seen_kinds:
+            seen_kinds.add(stop["kind"])
+            problems += [
+                f"focused {stop['name']}: {v}"
+                for v in axe_violations(page, "document.activeElement", FOCUS_RULES)
+            ]
+    else:
+        problems.append(f"focus did not come round after {limit} Tab presses")
+    return problems
+
+
+def search_open(page, query: str = "decision") -> list[str]:
+    """axe with Material's search open and showing results for `query`."""
+    page.keyboard.press("Escape")
+    page.keyboard.press("/")  # Material's shortcut: opens the search and focuses its field
+    page.keyboard.type(query)  # Material searches on key events, which fill() does not send
+    page.wait_for_selector(".md-search-result__item mark")
+    problems = axe_violations(page)
+    page.keyboard.press("Escape")
+    return problems
+
+
+def drawer_open(page) -> list[str]:
+    """axe with the navigation drawer open; on a wide screen there is no drawer to open."""
+    toggle = page.locator("label.md-header__button[for=__drawer]")
+    if not toggle.is_visible():
+        return []
+    toggle.click()
+    page.wait_for_selector(".md-nav--primary > .md-nav__title", state="visible")
+    problems = axe_violations(page)
+    page.evaluate("() => { document.getElementById('__drawer').checked = false; }")
+    return problems
+
+
+def dialogs_open(page) -> list[str]:
+    """axe with each <dialog> of the page open, opened from the keyboard as a reader who
+    tabs would, so that its autofocused control shows its focus style."""
+    problems = []
+    for index in range(page.locator("dialog").count()):
+        page.keyboard.press("Shift")
+        page.evaluate("i => document.querySelectorAll('dialog')[i].showModal()", index)
+        problems += [f"dialog {index + 1} open: {v}" for v in axe_violations(page)]
+        page.evaluate("i => document.querySelectorAll('dialog')[i].close()", index)
+    return problems
+
+
+# Text cut off by its own box: an element that clips overflow yet holds more than it
+# shows, or SVG text reaching outside its drawing or past the screen's left edge. The
+# header's one-line title is left out: it repeats the site's name and the page's <h1>,
+# both in full on the page, and the bar it sits in has a fixed height.
+_CLIPPED = """() => {
+    const found = [];
+    const describe = node => node.tagName.toLowerCase() + (node.id ? '#' + node.id : '') +
+        [...node.classList].map(c => '.' + c).join('');
+    for (const node of document.querySelectorAll('body *')) {
+        const style = getComputedStyle(node);
+        if (!node.checkVisibility({visibilityProperty: true}) || !node.innerText?.trim() ||
+            node.closest('.md-header__topic')) continue;
+        const clips = axis => ['hidden', 'clip'].includes(style['overflow' + axis]);
+        if ((clips('X') && node.scrollWidth > node.clientWidth + 1) ||
+            (clips('Y') && node.scrollHeight > node.clientHeight + 1))
+            found.push(`${describe(node)} clips "${node.innerText.trim().slice(0, 40)}"`);
+    }
+    for (const svg of document.querySelectorAll('svg')) {
+        const frame = svg.getBoundingClientRect();
+        if (!frame.width) continue;
+        const clips = getComputedStyle(svg).overflow === 'hidden';
+        for (const text of svg.querySelectorAll('text')) {
+            const box = text.getBoundingClientRect();
+            const outside = box.left < frame.left - 1 || box.right > frame.right + 1 ||
+                box.top < frame.top - 1 || box.bottom > frame.bottom + 1;
+            // Past the left edge nothing scrolls into view; past the right, the page would
+            // scroll, which horizontal_overflow reports.
+            if ((clips && outside) || box.left < -0.5)
+                found.push(`${describe(svg)} cuts off "${text.textContent.trim()}"`);
+        }
+    }
+    return found;
+}"""
+
+
+def text_spacing(page) -> list[str]:
+    """WCAG 1.4.12: the spacing override makes nothing scroll sideways and clips no text
+    that was whole without it (Material cuts long titles short with an ellipsis at rest;
+    that is its design, not a loss the spacing causes)."""
+    before = page.evaluate(_CLIPPED)
+    page.add_style_tag(content=TEXT_SPACING)
+    clipped = page.evaluate(_CLIPPED)
+    for problem in before:
+        if problem in clipped:
+            clipped.remove(problem)
+    return horizontal_overflow(page) + clipped
 
 
 def guard_loopback(context, outside: list[str]) -> None:

@@ -76,6 +76,64 @@ def test_pdfs_link_back_to_the_site(built: gates.Site):
     assert all(gates.pdf_links(pdf) for pdf in built.root.glob("*.pdf"))
 
 
+# ---------------------------------------------------------------- states beyond rest
+
+# One page of each kind: what differs between pages of a kind is text, not controls.
+STATE_PAGES = ["", MATRIX, "areas/meetings/", "assessment/", "guide/principles/", "404.html"]
+# Below 1220 px Material folds the navigation into a drawer; 1024 px is a laptop that does.
+# Each scheme is seen at full width, and each narrow width in one scheme: where controls
+# sit does not depend on the scheme, and their colours do not depend on the width.
+STATE_VIEWS = [("light", 1280), ("dark", 1280), ("dark", 375), ("light", 1024)]
+
+
+def open_in_states(browser, base_url: str, views, check) -> list[str]:
+    """`check(page, seen)` on every STATE_PAGES page in every view, the assessment answered."""
+    problems = []
+    for scheme, width in views:
+        context = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": 900})
+        gates.guard_loopback(context, [])
+        page, seen = context.new_page(), set()
+        for path in STATE_PAGES:
+            page.goto(base_url + path)
+            gates.still(page)
+            if path.startswith("assessment"):
+                gates.answer_assessment(page)
+            problems += [f"/{path} ({scheme}, {width} px): {p}" for p in check(page, seen)]
+        context.close()
+    return problems
+
+
+def test_state_pages_exist(pages: list[str]):
+    assert set(STATE_PAGES) <= set(pages)
+
+
+def test_every_tab_stop_is_on_screen_shows_focus_and_passes_axe(browser, base_url: str):
+    assert open_in_states(browser, base_url, STATE_VIEWS, gates.tab_through) == []
+
+
+def test_axe_passes_with_search_the_drawer_and_every_dialog_open(browser, base_url: str):
+    def check(page, seen):
+        return gates.search_open(page) + gates.drawer_open(page) + gates.dialogs_open(page)
+
+    assert open_in_states(browser, base_url, STATE_VIEWS, check) == []
+
+
+def test_text_spacing_at_320_px_neither_scrolls_sideways_nor_clips(
+    browser, base_url: str, pages: list[str]
+):
+    """WCAG 1.4.12 on every page, the assessment with its results showing."""
+    context = browser.new_context(viewport={"width": 320, "height": 900})
+    gates.guard_loopback(context, [])
+    page, problems = context.new_page(), []
+    for path in pages:
+        page.goto(base_url + path)
+        if path == "assessment/":
+            gates.answer_assessment(page)
+        problems += [f"/{path}: {p}" for p in gates.text_spacing(page)]
+    context.close()
+    assert problems == []
+
+
 # The one-page PDF fits 10 areas of today's cells before its type reaches its 7 pt floor
 # (scripts/render/pdf.py); printing the matrix from the browser must keep up with it.
 PDF_MAX_AREAS = 10
