@@ -30,7 +30,7 @@ from urllib.parse import urljoin
 import jinja2
 import yaml
 
-from scripts.render import cells, export, pages, pdf_cache, urls, views
+from scripts.render import export, pages, pdf_cache, urls, views
 from scripts.source.changelog import load_changelog
 from scripts.source.load import load_model
 from scripts.source.problems import ModelError, Problem
@@ -109,9 +109,8 @@ def start(root: Path = ROOT, out: Path | None = None) -> Pending:
                     f"area pages are built from {area.source_file}; delete this file",
                 )
             )
-        page = views.area_page(model, area, _root_of(name))
-        files[name] = _page(edit(area.source_file), "", page)
-    files.update(cells.pages(model, edit, _root_of))
+        markdown = views.area_page(model, area, _root_of(name))
+        files[name] = _page(edit(area.source_file), "", markdown)
     if problems:
         raise ModelError(problems)
     for name, content in export.files(model, site_url).items():
@@ -163,10 +162,14 @@ class _ConfigLoader(yaml.SafeLoader):
 
 
 def _env(loader: yaml.SafeLoader, node: yaml.Node) -> object:
-    if isinstance(node, yaml.ScalarNode):
+    if isinstance(node, yaml.SequenceNode):
+        *names, default = loader.construct_sequence(node)
+    elif isinstance(node, yaml.ScalarNode):
         names, default = [loader.construct_scalar(node)], None
     else:
-        *names, default = loader.construct_sequence(node)
+        raise yaml.constructor.ConstructorError(
+            None, None, "!ENV takes a variable's name or a list: [NAME, default]", node.start_mark
+        )
     for name in names:
         if name in os.environ:
             return os.environ[name]
@@ -177,8 +180,17 @@ _ConfigLoader.add_constructor("!ENV", _env)
 
 
 def read_config(path: Path) -> dict:
-    with path.open(encoding="utf-8") as stream:
-        return yaml.load(stream, Loader=_ConfigLoader)  # noqa: S506 (a SafeLoader subclass)
+    """mkdocs.yml as a dict, or a ModelError saying where it does not parse."""
+    try:
+        with path.open(encoding="utf-8") as stream:
+            config = yaml.load(stream, Loader=_ConfigLoader)  # noqa: S506 (a SafeLoader)
+    except (OSError, yaml.YAMLError) as error:
+        mark = getattr(error, "problem_mark", None)
+        where = Problem(path.name, mark.line + 1 if mark else 0, "", f"cannot be read: {error}")
+        raise ModelError([where]) from None
+    if not isinstance(config, dict):
+        raise ModelError([Problem(path.name, 1, "", "must be a mapping of settings")])
+    return config
 
 
 def engine_config(config: dict, root: Path, out: Path, nav: list) -> dict:
@@ -234,7 +246,8 @@ def _content_page(root: Path, path: Path, edit, functions: dict) -> bytes | Prob
     try:
         meta, body = split_front_matter(text)
     except yaml.YAMLError as error:
-        line = error.problem_mark.line + 2 if getattr(error, "problem_mark", None) else 1
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark else 1  # + 1 for the opening ---
         return Problem(_display(root, path), line, "", f"front matter is not valid YAML: {error}")
     head = text[: len(text) - len(body)]
     try:

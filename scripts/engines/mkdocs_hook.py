@@ -43,7 +43,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_env(env, config: MkDocsConfig, files):
     _finish(generate.write_pdfs)
-    env.bytecode_cache = jinja_cache.on_disk(env, _pending.out / "cache" / "jinja")
+    cache = Path(config.config_file_path).parent / "build" / "cache" / "jinja"
+    env.bytecode_cache = jinja_cache.on_disk(env, cache)
     return env
 
 
@@ -61,6 +62,7 @@ def on_serve(server, config: MkDocsConfig, builder):
 
 
 def _finish(step):
+    assert _pending is not None, "on_config runs first"
     try:
         return step(_pending)
     except ModelError as error:  # an overview that does not fit

@@ -1,0 +1,67 @@
+"""A copy of the project, and the build `make site` runs, for the tests and the benchmark."""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PROJECT_PARTS = ("mkdocs.yml", "content", "data", "overrides", "scripts")
+ENGINES = ("mkdocs", "properdocs", "zensical")
+
+
+def copy_project(dest: Path) -> Path:
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, dest / part)
+    return dest
+
+
+def mkdocs_build(
+    project: Path, site_dir: Path, engine: str = "mkdocs", **env: str
+) -> subprocess.CompletedProcess:
+    """What `make site` runs: the generator writes `project`/build/, then `engine` (MkDocs
+    unless it says another) builds build/mkdocs.yml, strictly, into `site_dir`. The first
+    step that fails is returned."""
+    run_env = {**os.environ, "PYTHONPATH": str(project), "NO_MKDOCS_2_WARNING": "1", **env}
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", *args],
+            cwd=project,
+            env=run_env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+
+    generated = run("scripts.cli", "generate")
+    if generated.returncode != 0:
+        return generated
+    config = str(project / "build" / "mkdocs.yml")
+    if engine != "zensical":
+        return run(engine, "build", "--strict", "-f", config, "-d", str(site_dir))
+    # Zensical builds only into the folder its configuration names (build/site).
+    built = run("zensical", "build", "--strict", "-f", config)
+    if built.returncode == 0:
+        shutil.rmtree(site_dir, ignore_errors=True)
+        shutil.copytree(project / "build" / "site", site_dir)
+    return built
+
+
+def hook_build(project: Path, site_dir: Path, **env: str) -> subprocess.CompletedProcess:
+    """`mkdocs build` of the project's own mkdocs.yml, whose hook runs the generator: the
+    one-command path that `make serve` takes."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)],
+        cwd=project,
+        env={**os.environ, "PYTHONPATH": str(project), "NO_MKDOCS_2_WARNING": "1", **env},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
