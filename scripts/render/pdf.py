@@ -8,6 +8,7 @@ a two-page "one-pager" or unreadable type would be worse than a failed build.
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import pydyf
 import weasyprint
 
 from scripts.model import Model
@@ -42,7 +43,7 @@ def fit(page: Callable[[float], str], model: Model, paper: str) -> Rendered:
     while True:
         document = layout(size)
         if len(document.pages) == 1:
-            return Rendered(document.write_pdf(pdf_variant=PDF_VARIANT), size)
+            return Rendered(document.write_pdf(pdf_variant=PDF_VARIANT, finisher=_tag), size)
         if size - STEP_PT < FLOOR_PT:
             raise _does_not_fit(model, paper)
         # Three pages or more rarely shrink to one: try the floor first, so a hopeless
@@ -52,6 +53,40 @@ def fit(page: Callable[[float], str], model: Model, paper: str) -> Rendered:
             if len(layout(FLOOR_PT).pages) > 1:
                 raise _does_not_fit(model, paper)
         size -= STEP_PT
+
+
+def _tag(document: weasyprint.Document, _pdf) -> None:
+    """Finish the tagging that PDF/UA asks for and WeasyPrint leaves out: a link says where
+    it goes (WeasyPrint repeats the bare URL as its /Contents) and a table header says
+    whether it heads a column or a row (WeasyPrint writes no /Scope)."""
+    root = document.pages[0]._page_box.children[0].element
+    parents = {child: parent for parent in root.iter() for child in parent}
+    for page in document.pages:
+        for box in page._page_box.descendants():
+            if box.link_annotation is not None:
+                box.link_annotation["Contents"] = pydyf.String(_describe(box.element, parents))
+            scope = box.element is not None and box.element.get("scope")
+            if getattr(box, "mark", None) is not None and scope in ("col", "row"):
+                box.mark["A"]["Scope"] = "/Column" if scope == "col" else "/Row"
+
+
+def _describe(link, parents: dict) -> str:
+    """What a reader finds behind `link`: its title, the cell or area it opens, or its text."""
+    cell = parents.get(link)
+    if link.get("title"):
+        return link.get("title")
+    if cell is not None and cell.tag == "td":
+        row = parents[cell]
+        column = [c for c in row if c.tag in ("th", "td")].index(cell)
+        area = next(parents[parents[row]].iter("thead")).find("tr")[column]
+        return f"{_words(area)}, level {_words(row.find('th'))}: its full description online"
+    if cell is not None and cell.tag == "th" and cell.get("scope") == "col":
+        return f"{_words(link)}: every level of the area online"
+    return _words(link)
+
+
+def _words(element) -> str:
+    return " ".join("".join(element.itertext()).split())
 
 
 def _does_not_fit(model: Model, paper: str) -> DoesNotFit:
