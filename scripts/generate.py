@@ -30,7 +30,7 @@ from urllib.parse import urljoin
 import jinja2
 import yaml
 
-from scripts.render import export, pages, pdf_cache, urls, views
+from scripts.render import cells, export, pages, pdf_cache, urls, views
 from scripts.source.changelog import load_changelog
 from scripts.source.load import load_model
 from scripts.source.problems import ModelError, Problem
@@ -111,6 +111,7 @@ def start(root: Path = ROOT, out: Path | None = None) -> Pending:
             )
         markdown = views.area_page(model, area, _root_of(name))
         files[name] = _page(edit(area.source_file), "", markdown)
+    files.update(cells.pages(model, edit, _root_of))
     if problems:
         raise ModelError(problems)
     for name, content in export.files(model, site_url).items():
