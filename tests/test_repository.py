@@ -57,6 +57,15 @@ def test_ci_calls_make_targets_that_exist():
     assert set(called) <= targets
 
 
+def test_the_lock_names_no_local_package_location():
+    # pip-compile copies the machine's index settings into the lock unless told not to;
+    # elsewhere pip then warns once per package that the location is ignored.
+    lock = (ROOT / "requirements.lock").read_text(encoding="utf-8")
+    options = [line for line in lock.splitlines() if line.startswith("-")]
+    assert options == [], options
+    assert "file:" not in lock and "/opt/" not in lock
+
+
 def test_pages_get_the_site_and_reviewers_the_preview():
     steps = workflow()["jobs"]["check"]["steps"]
     uploads = {s["uses"].split("@")[0]: s for s in steps if "upload" in s.get("uses", "")}
