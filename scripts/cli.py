@@ -11,7 +11,7 @@ from scripts.render import pdf, report, urls
 from scripts.source import i18n
 from scripts.source.changelog import load_changelog
 from scripts.source.load import DATA, load_model
-from scripts.source.problems import ModelError, ProblemsError
+from scripts.source.problems import ModelError, PdfUnavailable, ProblemsError
 
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
 
@@ -64,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "report":
         try:
             notes = report.build(model, args.source, args.out, args.site_url, args.paper)
-        except ProblemsError as error:
+        except (ProblemsError, PdfUnavailable) as error:
             print(error.report(), file=sys.stderr)
             return 1
         print("\n".join(notes))
@@ -73,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     for paper, name in urls.PDF_FILES.items():
         try:
             rendered = pdf.render(model, args.site_url, paper)
-        except ModelError as error:
+        except (ModelError, PdfUnavailable) as error:
             print(error.report(), file=sys.stderr)
             return 1
         (args.out / name).write_bytes(rendered.pdf)

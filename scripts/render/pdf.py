@@ -7,13 +7,16 @@ a two-page "one-pager" or unreadable type would be worse than a failed build.
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pydyf
-import weasyprint
 
 from scripts.model import Model
 from scripts.render import views
-from scripts.source.problems import DoesNotFit, Problem
+from scripts.source.problems import DoesNotFit, PdfUnavailable, Problem
+
+if TYPE_CHECKING:
+    import weasyprint
 
 START_PT = 10.0  # the largest size real content has needed; each step down costs a layout
 FLOOR_PT = 7.0
@@ -34,8 +37,9 @@ def render(model: Model, site_url: str, paper: str, assessment: object = None) -
 
 def fit(page: Callable[[float], str], model: Model, paper: str) -> Rendered:
     """Render `page(font_size)`, the one-pager's HTML, at the largest size that fits one page."""
+    weasyprint = _weasyprint()
 
-    def layout(size: float) -> weasyprint.Document:
+    def layout(size: float) -> "weasyprint.Document":
         html = weasyprint.HTML(string=page(size), base_url=str(views.TEMPLATES / "onepager.html"))
         return html.render(pdf_variant=PDF_VARIANT)
 
@@ -55,7 +59,17 @@ def fit(page: Callable[[float], str], model: Model, paper: str) -> Rendered:
         size -= STEP_PT
 
 
-def _tag(document: weasyprint.Document, _pdf) -> None:
+def _weasyprint():
+    """WeasyPrint, imported when a PDF is made: it loads Pango, which a contributor's
+    machine may not have, and the pages build without it."""
+    try:
+        import weasyprint
+    except OSError as error:  # how cffi says a shared library cannot be loaded
+        raise PdfUnavailable(str(error)) from None
+    return weasyprint
+
+
+def _tag(document: "weasyprint.Document", _pdf) -> None:
     """Finish the tagging that PDF/UA asks for and WeasyPrint leaves out: a link says where
     it goes (WeasyPrint repeats the bare URL as its /Contents) and a table header says
     whether it heads a column or a row (WeasyPrint writes no /Scope)."""

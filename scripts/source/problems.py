@@ -63,3 +63,21 @@ class DoesNotFit(ModelError):
     """The one-page overview does not fit one page even at the smallest legible size; the
     problems name the longest cells. Raised by scripts/render/pdf.py but defined here, so
     that a build can catch it from a PDF worker without importing WeasyPrint."""
+
+
+class PdfUnavailable(Exception):
+    """WeasyPrint cannot load Pango here, so no PDF can be made on this machine. Defined
+    here, like DoesNotFit, so that a build catches it from a PDF worker."""
+
+    def __init__(self, detail: str):
+        self.detail = detail
+        super().__init__(detail)
+
+    def report(self) -> str:
+        return (
+            "PDFs not built: WeasyPrint cannot load Pango on this machine "
+            f"({self.detail.splitlines()[0][:120]}). Install it with `brew install pango` "
+            "(macOS), `sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0` "
+            "(Debian, Ubuntu, WSL 2 on Windows) or `sudo dnf install pango` (Fedora); "
+            "see CONTRIBUTING.md, \"Working on your computer\"."
+        )
