@@ -9,6 +9,7 @@ from typing import TypeVar, get_args, get_origin, get_type_hints
 from scripts.model import Area, Cell, Channel, Level, Model, Principle, Source, data_fields
 from scripts.source import validate
 from scripts.source.problems import ModelError, Problem
+from scripts.source.yaml_source import LINKED, first_link
 from scripts.source.yaml_source import Source as YamlSource
 from scripts.source.yaml_source import load as load_yaml
 
@@ -68,6 +69,9 @@ class Reader:
         prepare: Callable[[YamlSource], None] | None = None,
     ) -> YamlSource | None:
         """`prepare` adjusts the data before the schema sees it."""
+        if link := first_link(path, self.root):
+            self.problems.append(Problem(self.name(link), 1, "", LINKED))
+            return None
         if not path.is_file():
             self.problems.append(Problem(self.name(path), 0, "", missing))
             return None

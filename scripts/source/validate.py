@@ -20,6 +20,9 @@ from scripts.source.yaml_source import Source
 SCHEMAS = Path(__file__).resolve().parents[2] / "data" / "schemas"
 SUMMARY_WORDS = (8, 45)  # a cell summary must fit its box in the one-page PDF
 MAX_TEXT = 2000  # characters in any one text; the longest today has about 400
+# Markdown's link parser slows down with the square of the [ signs in a text (4.5 s for 2,000
+# of them); a text holds a few links at most.
+MAX_BRACKETS = 10
 
 # Each check of text runs in time linear in its length: no two parts of a pattern can match
 # the same characters, and a scan from one "<" never runs past the next "<".
@@ -144,6 +147,12 @@ def check_text(source: Source) -> list[Problem]:
             problems.append(
                 source.problem(
                     path, f"has {len(text):,} characters; keep a text to {MAX_TEXT:,} at most"
+                )
+            )
+        if (brackets := text.count("[")) > MAX_BRACKETS:
+            problems.append(
+                source.problem(
+                    path, f"has {brackets:,} [ signs; keep it to {MAX_BRACKETS}, a few links"
                 )
             )
         if text and not text.strip():

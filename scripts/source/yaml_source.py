@@ -61,6 +61,26 @@ class _Refused(Exception):
         return Problem(display, self.line, "", message)
 
 
+LINKED = (
+    "is a symbolic link; the build reads only files stored in the repository, so replace the "
+    "link with the file itself"
+)
+
+
+def first_link(path: Path, root: Path) -> Path | None:
+    """The first symbolic link on the way from `root` down to `path`, if any.
+
+    A link could make the build read, and publish or quote in a public log, a file from
+    outside the repository; it is reported without ever being followed.
+    """
+    current = root
+    for part in path.relative_to(root).parts:
+        current = current / part
+        if current.is_symlink():
+            return current
+    return None
+
+
 def load(path: Path, display: str) -> tuple[Source | None, list[Problem]]:
     """The file's data and line index, or None with the problems that stop it being read."""
     try:
@@ -131,6 +151,12 @@ def _bounded(events: Iterable[yaml.Event]) -> Iterator[yaml.Event]:
         line = event.start_mark.line + 1
         if isinstance(event, yaml.AliasEvent):
             raise _Refused(line, start="*")
+        if isinstance(event, yaml.CollectionStartEvent) and event.anchor is not None:
+            raise _Refused(
+                line,
+                f"{excerpt('&' + event.anchor, 30, quote=False)} marks a YAML anchor, which the "
+                "data files do not allow; write each value out in full",
+            )
         if getattr(event, "anchor", None) is not None:
             raise _Refused(line, start="&")
         if isinstance(event, yaml.CollectionStartEvent):
