@@ -30,7 +30,17 @@ from urllib.parse import urljoin
 import jinja2
 import yaml
 
-from scripts.render import cells, export, pages, pdf_cache, urls, views
+from scripts.render import (
+    cells,
+    export,
+    language,
+    pages,
+    pdf_cache,
+    status,
+    urls,
+    views,
+)
+from scripts.source import i18n
 from scripts.source.changelog import load_changelog
 from scripts.source.load import load_model
 from scripts.source.problems import ModelError, Problem
@@ -49,6 +59,7 @@ class Tree:
     docs: Path
     config: Path
     settings: dict  # what the config file holds
+    warnings: tuple[Problem, ...] = ()  # stale translations
 
 
 def generate(root: Path = ROOT, out: Path | None = None) -> Tree:
@@ -64,7 +75,8 @@ class Pending:
     out: Path
     files: dict[str, bytes]
     config: dict
-    job: pdf_cache.Job
+    jobs: list[pdf_cache.Job]  # one per language
+    warnings: tuple[Problem, ...] = ()  # stale translations: shown, never a failure
 
 
 def start(root: Path = ROOT, out: Path | None = None) -> Pending:
@@ -75,29 +87,72 @@ def start(root: Path = ROOT, out: Path | None = None) -> Pending:
     model = load_model(data)
     releases = load_changelog(model, data)
     site_url = config.get("site_url") or ""
+    translations = _translations(model, data, config)
     # The PDFs take longer than everything else together: start them first.
-    job = pdf_cache.start(model, site_url, out / "cache" / "pdf")
+    jobs = [
+        pdf_cache.start(
+            t.model,
+            urljoin(urls.site_root(site_url), _prefix(t)),
+            out / "cache" / "pdf",
+            _language(t),
+            _prefix(t),
+        )
+        for t in translations
+    ]
     docs_dir = root / config.get("docs_dir", "docs")
     edit = _editor(config.get("edit_uri") or "", docs_dir, root)
     files: dict[str, bytes] = {}
     problems: list[Problem] = []
+    codes = [t.lang for t in translations]
     for path in sorted(docs_dir.rglob("*")):
         name = path.relative_to(docs_dir).as_posix()
         if path.is_symlink():
             problems.append(Problem(_display(root, path), 0, "", _SYMLINK))
-        elif not path.is_file():
-            continue
-        elif path.suffix != ".md":
+        elif path.is_file() and path.suffix != ".md":
             files[name] = path.read_bytes()
-        elif posixpath.basename(name) != "index.md":
+        elif path.is_file() and posixpath.basename(name) not in _page_names(codes):
             problems.append(_flat_page(root, path, name))
+    for translation in translations:
+        with language.using(_language(translation)):
+            found = _language_files(root, docs_dir, translation, releases, config, edit)
+        problems += found[1]
+        files.update({_prefix(translation) + name: page for name, page in found[0].items()})
+    names = _language_names(config)
+    for translation in translations:
+        with language.using(_language(translation)):
+            body = status.page(translations[1:], names, edit, lambda f: (root / f).is_file())
+        files[_prefix(translation) + status.PAGE] = _page(None, "", body)
+    if problems:
+        raise ModelError(problems)
+    for translation in translations:
+        lang_url = urljoin(urls.site_root(site_url), _prefix(translation))
+        for name, content in export.files(translation.model, lang_url).items():
+            files[_prefix(translation) + name] = content.encode()
+    config = engine_config(config, root, out, _nav(config.get("nav") or [], model))
+    config["plugins"] = _with_area_titles(config.get("plugins") or [], translations)
+    warnings = tuple(w for t in translations for w in t.warnings)
+    return Pending(root, out, files, config, jobs, warnings)
+
+
+def _language_files(
+    root: Path, docs_dir: Path, translation: i18n.Translation, releases: tuple, config: dict, edit
+) -> tuple[dict[str, bytes], list[Problem]]:
+    """One language's pages, named from its own site root, and the problems found."""
+    model = translation.model
+    edit = _translated_editor(edit, root, translation.lang)
+    files: dict[str, bytes] = {}
+    problems: list[Problem] = []
+    for path in sorted(docs_dir.rglob("index.md")):
+        if path.is_symlink():
+            continue  # reported once, for every language, by start
+        name = path.relative_to(docs_dir).as_posix()
+        own = path.with_name(f"index.{translation.lang}.md")
+        functions = pages.functions(model, releases, _root_of(name), config)
+        page = _content_page(root, own if own.is_file() else path, edit, functions)
+        if isinstance(page, Problem):
+            problems.append(page)
         else:
-            functions = pages.functions(model, releases, _root_of(name), config)
-            page = _content_page(root, path, edit, functions)
-            if isinstance(page, Problem):
-                problems.append(page)
-            else:
-                files[name] = page
+            files[name] = page
     for area in model.areas:
         name = f"{urls.area_path(area.id)}index.md"
         if name in files:
@@ -112,12 +167,7 @@ def start(root: Path = ROOT, out: Path | None = None) -> Pending:
         markdown = views.area_page(model, area, _root_of(name))
         files[name] = _page(edit(area.source_file), "", markdown)
     files.update(cells.pages(model, edit, _root_of))
-    if problems:
-        raise ModelError(problems)
-    for name, content in export.files(model, site_url).items():
-        files[name] = content.encode()
-    config = engine_config(config, root, out, _nav(config.get("nav") or [], model))
-    return Pending(root, out, files, config, job)
+    return files, problems
 
 
 def finish(pending: Pending) -> Tree:
@@ -128,7 +178,7 @@ def finish(pending: Pending) -> Tree:
 
 def write_pages(pending: Pending) -> Tree:
     """Write every file but the PDFs, leaving the last build's in place (see write_pdfs)."""
-    return _write(pending, keep=set(urls.PDF_FILES.values()))
+    return _write(pending, keep={name for job in pending.jobs for name in job.files})
 
 
 def write_pdfs(pending: Pending) -> None:
@@ -142,7 +192,9 @@ def has_pdfs(out: Path) -> bool:
 
 
 def _pdfs(pending: Pending) -> dict[str, bytes]:
-    done = pdf_cache.finish(pending.job, pending.out / "cache" / "pdf")
+    done = {}
+    for job in pending.jobs:
+        done.update(pdf_cache.finish(job, pending.out / "cache" / "pdf"))
     return {name: path.read_bytes() for name, path in done.items()}
 
 
@@ -152,7 +204,117 @@ def _write(pending: Pending, keep: set[str]) -> Tree:
     config_file = pending.out / CONFIG
     text = HEADER + yaml.safe_dump(pending.config, sort_keys=False, allow_unicode=True)
     _write_if_changed(config_file, text.encode())
-    return Tree(docs, config_file, pending.config)
+    return Tree(docs, config_file, pending.config, pending.warnings)
+
+
+# ---------------------------------------------------------------- languages
+
+
+def _languages(config: dict) -> list[dict]:
+    """The languages mkdocs.yml's i18n plugin lists, English (the default) first."""
+    for plugin in config.get("plugins") or []:
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            return (plugin["i18n"] or {}).get("languages") or []
+    return []
+
+
+def locales(config: dict) -> list[str]:
+    """The translations mkdocs.yml lists."""
+    return [entry["locale"] for entry in _languages(config) if not entry.get("default")]
+
+
+def _language_names(config: dict) -> dict[str, str]:
+    return {entry["locale"]: entry.get("name", entry["locale"]) for entry in _languages(config)}
+
+
+def _translations(model, data: Path, config: dict) -> list[i18n.Translation]:
+    """English, then each language mkdocs.yml lists; ModelError names every overlay problem."""
+    codes = locales(config)
+    problems = [
+        Problem(
+            f"data/{i18n.FOLDER}/{code}",
+            0,
+            "",
+            f"add {code} to the i18n plugin's languages in {CONFIG}, or remove the folder",
+        )
+        for code in i18n.languages(data)
+        if code not in codes
+    ]
+    translations = [i18n.english(model)]
+    for code in codes:
+        # A language with no folder yet is all English: nothing to check, nothing stale.
+        try:
+            translations.append(i18n.load_translation(model, data, code))
+        except ModelError as error:
+            problems += error.problems
+    if problems:
+        raise ModelError(problems)
+    return translations
+
+
+def _with_area_titles(plugins: list, translations: list[i18n.Translation]) -> list:
+    """The i18n plugin's languages with each area's nav title in the language added to the
+    `nav_translations` mkdocs.yml gives for the rest of the nav."""
+    english, *others = translations
+    by_code = {t.lang: t for t in others}
+    result = []
+    for plugin in plugins:
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            settings = dict(plugin["i18n"])
+            settings["languages"] = [
+                _titled(entry, english, by_code[entry["locale"]])
+                if entry["locale"] in by_code
+                else entry
+                for entry in settings.get("languages") or []
+            ]
+            plugin = {"i18n": settings}
+        result.append(plugin)
+    return result
+
+
+def _titled(entry: dict, english: i18n.Translation, translation: i18n.Translation) -> dict:
+    titles = {
+        ours.title: theirs.title
+        for ours, theirs in zip(english.model.areas, translation.model.areas, strict=True)
+        if ours.title != theirs.title
+    }
+    return {**entry, "nav_translations": {**(entry.get("nav_translations") or {}), **titles}}
+
+
+def _prefix(translation: i18n.Translation) -> str:
+    """Where a language's site lives under the English one: "" or "es/"."""
+    return "" if translation.lang == "en" else f"{translation.lang}/"
+
+
+def _language(translation: i18n.Translation) -> language.Language:
+    if translation.lang == "en":
+        return language.ENGLISH
+    stale = frozenset(
+        (area.id, cell.level.id)
+        for area in translation.model.areas
+        for cell in area.cells
+        if translation.cell_stale(area.id, cell.level.id)
+    )
+    return language.Language(translation.lang, translation.strings, "../", stale)
+
+
+def _page_names(codes: list[str]) -> set[str]:
+    return {"index.md", *(f"index.{code}.md" for code in codes)}
+
+
+def _translated_editor(edit, root: Path, lang: str):
+    """Edit links of a translated page open its overlay, or the English while it has none."""
+    if lang == "en":
+        return edit
+
+    def translated(source: str) -> str | None:
+        if source.startswith("data/"):
+            own = f"data/{i18n.FOLDER}/{lang}/{source.removeprefix('data/')}"
+        else:
+            own = source.replace("/index.md", f"/index.{lang}.md")
+        return edit(own if (root / own).is_file() else source)
+
+    return translated
 
 
 # ---------------------------------------------------------------- configuration
@@ -209,6 +371,15 @@ def engine_config(config: dict, root: Path, out: Path, nav: list) -> dict:
     # Pages carry their own edit_url; an engine's would point into build/docs.
     derived.pop("edit_uri", None)
     derived["nav"] = nav
+    if "not_in_nav" in derived:
+        # Its patterns start at the English root; each language's pages repeat them.
+        patterns = derived["not_in_nav"].splitlines()
+        derived["not_in_nav"] = "".join(
+            f"/{code}{line}\n" if line.startswith("/") and code else f"{line}\n"
+            for code in ("", *locales(config))
+            for line in patterns
+            if line.strip() and (not code or line.startswith("/"))
+        )
     # For the download links on every page (overrides/main.html).
     derived["extra"] = {**(config.get("extra") or {}), "pdf_files": dict(urls.PDF_FILES)}
     return derived

@@ -1,6 +1,5 @@
 """Translation overlays: per-field fallback, stamping, stale detection and overlay errors."""
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -8,17 +7,20 @@ import pytest
 from scripts.source import i18n
 from scripts.source.load import load_model
 from scripts.source.problems import ModelError
-from tests.conftest import ROOT, edit, line_of
+from tests.conftest import edit, line_of
 
-OVERLAYS = ROOT / "tests" / "fixtures" / "i18n"
+def unstamped(data: Path) -> Path:
+    """The fixture data with the `source` lines of its overlays taken out."""
+    for path in (data / "i18n").rglob("*.yml"):
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        path.write_text("".join(line for line in lines if "source:" not in line), encoding="utf-8")
+    return data
 MEETINGS = ("areas/meetings.yml",)
 
 
 @pytest.fixture
 def spanish(data: Path) -> Path:
-    """Fixture data with the partial Spanish overlay of tests/fixtures/i18n/es, stamped."""
-    shutil.copytree(OVERLAYS, data / "i18n")
-    i18n.stamp(load_model(data), data, "es", [])
+    """Fixture data with its partial Spanish overlay, tests/fixtures/data/i18n/es."""
     return data
 
 
@@ -50,7 +52,7 @@ def test_translated_fields_replace_english_and_every_other_field_falls_back(span
 
 
 def test_stamping_writes_the_english_fingerprint_above_the_text_and_keeps_comments(data: Path):
-    shutil.copytree(OVERLAYS, data / "i18n")
+    unstamped(data)
     model = load_model(data)
     stamped = i18n.stamp(model, data, "es", [])
     assert len(stamped) == 4

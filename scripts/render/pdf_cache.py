@@ -27,6 +27,7 @@ from pathlib import Path
 
 from scripts.model import Model
 from scripts.render import urls
+from scripts.render.language import ENGLISH, Language, using
 
 RENDER = Path(__file__).resolve().parent
 # What a PDF is made from: the model's dataclasses and the whole render/ package (code,
@@ -46,11 +47,11 @@ class Job:
     pending: list[Future] = field(default_factory=list)
 
 
-def key(model: Model, site_url: str) -> str:
+def key(model: Model, site_url: str, lang: Language = ENGLISH) -> str:
     digest = hashlib.sha256()
     # The model is frozen dataclasses all the way down, so its repr is complete and stable.
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")  # WeasyPrint dates the PDF with it
-    for part in (repr(model), site_url, version("weasyprint"), epoch):
+    for part in (repr(model), site_url, repr(lang), version("weasyprint"), epoch):
         digest.update(part.encode() + b"\0")
     for path in sorted(p for part in PDF_INPUTS for p in _files(part)):
         if "__pycache__" not in path.parts:
@@ -63,18 +64,21 @@ def _files(path: Path) -> list[Path]:
     return [p for p in path.rglob("*") if p.is_file()] if path.is_dir() else [path]
 
 
-def start(model: Model, site_url: str, cache: Path) -> Job:
-    """Find the PDFs in `cache` or start rendering the missing ones in the background."""
-    entry = cache / key(model, site_url)
-    job = Job({name: entry / name for name in urls.PDF_FILES.values()})
-    missing = {p: name for p, name in urls.PDF_FILES.items() if not job.files[name].exists()}
+def start(
+    model: Model, site_url: str, cache: Path, lang: Language = ENGLISH, prefix: str = ""
+) -> Job:
+    """Find the PDFs in `cache` or start rendering the missing ones in the background;
+    `prefix` is where the language's site lives, e.g. "es/"."""
+    entry = cache / key(model, site_url, lang)
+    job = Job({prefix + name: entry / name for name in urls.PDF_FILES.values()})
+    missing = {p: entry / name for p, name in urls.PDF_FILES.items() if not (entry / name).exists()}
     if not missing:
         os.utime(entry)  # most recently used: pruned last
         return job
     entry.mkdir(parents=True, exist_ok=True)
     job.pending = [
-        _workers().submit(_render, model, site_url, paper, job.files[name])
-        for paper, name in missing.items()
+        _workers().submit(_render, model, site_url, paper, out, lang)
+        for paper, out in missing.items()
     ]
     return job
 
@@ -87,11 +91,12 @@ def finish(job: Job, cache: Path) -> dict[str, Path]:
     return job.files
 
 
-def _render(model: Model, site_url: str, paper: str, out: Path) -> float:
+def _render(model: Model, site_url: str, paper: str, out: Path, lang: Language) -> float:
     """In a worker: render one overview and store it atomically; returns the font size."""
     from scripts.render import pdf
 
-    rendered = pdf.render(model, site_url, paper)
+    with using(lang):
+        rendered = pdf.render(model, site_url, paper)
     partial = out.with_suffix(f".{os.getpid()}.part")
     partial.write_bytes(rendered.pdf)
     partial.replace(out)

@@ -11,7 +11,7 @@ import jinja2
 from markupsafe import Markup
 
 from scripts.model import Area, Cell, Model
-from scripts.render import inline, urls
+from scripts.render import inline, language, urls
 from scripts.render.assessment import TEAM_MAX, page_data, script_json
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -33,6 +33,8 @@ def environment() -> jinja2.Environment:
     env.filters["inline"] = inline.inline
     env.filters["block"] = inline.block
     env.globals["urls"] = urls
+    env.globals["_"] = language.gettext
+    env.globals["language"] = language.current
     return env
 
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from scripts.model import Area, Cell, Model
+from scripts.render.language import interface_strings
 from scripts.source import validate
 from scripts.source.problems import ModelError, Problem, excerpt
 from scripts.source.yaml_source import Path_
@@ -32,8 +33,10 @@ from scripts.source.yaml_source import Source as YamlSource
 from scripts.source.yaml_source import load as load_yaml
 
 FOLDER = "i18n"
+INTERFACE = "interface.yml"  # the templates' strings: English text -> translation
 SOURCE, TEXT = "source", "text"
 TRANSLATED, STALE, MISSING = "translated", "stale", "missing"
+STATES = (TRANSLATED, STALE, MISSING)
 _FINGERPRINT = re.compile(r"[0-9a-f]{8}")
 
 English = str | tuple[str, ...]
@@ -127,6 +130,7 @@ class Translation:
     status: dict[tuple[str, Path_], str]  # every translatable field: TRANSLATED, STALE, MISSING
     lines: dict[tuple[str, Path_], int] = field(default_factory=dict)  # of translated fields
     warnings: tuple[Problem, ...] = ()  # one per stale field
+    strings: tuple[tuple[str, str], ...] = ()  # interface: English text -> translation
 
     def stale(self, file: str, prefix: Path_ = ()) -> bool:
         """Whether any field of `file` at or under `prefix` is stale."""
@@ -140,7 +144,7 @@ class Translation:
 
     def counts(self) -> dict[str, int]:
         states = list(self.status.values())
-        return {state: states.count(state) for state in (TRANSLATED, STALE, MISSING)}
+        return {state: states.count(state) for state in STATES}
 
 
 def english(model: Model) -> Translation:
@@ -182,7 +186,8 @@ def load_translation(model: Model, data_dir: Path, lang: str) -> Translation:
         return text if isinstance(text, str) else tuple(text)
 
     translated = _walk(model, look)
-    return Translation(lang, translated, status, lines, tuple(sorted(warnings)))
+    strings, unused = read_interface(data_dir, lang)
+    return Translation(lang, translated, status, lines, tuple(sorted(warnings + unused)), strings)
 
 
 def _stale_warning(source: YamlSource, path: Path_, lang: str, file: str, recorded) -> Problem:
@@ -224,6 +229,9 @@ def read_overlays(
             continue
         name = path.relative_to(folder).as_posix()
         display = path.relative_to(display_root).as_posix()
+        if name == INTERFACE:
+            problems += _interface(path, display)[1]
+            continue
         if name not in files:
             expected = ", ".join(sorted(files))
             problems.append(Problem(display, 1, "", f"translates no English file; use {expected}"))
@@ -314,6 +322,42 @@ def _check_leaf(source: YamlSource, data: object, path: Path_, english: English)
 
 def _targets(text: str) -> list[str]:
     return sorted(validate._LINK_TARGET.findall(text) + validate._AUTOLINK.findall(text))
+
+
+def read_interface(data_dir: Path, lang: str) -> tuple[tuple[tuple[str, str], ...], list[Problem]]:
+    """The interface strings of `lang`, and a warning for each that no template uses any
+    more (after an English rewording: the string shows in English until it is updated)."""
+    path = overlay_dir(data_dir, lang) / INTERFACE
+    if not path.is_file():
+        return (), []
+    source, _ = _interface(path, path.relative_to(data_dir.parent).as_posix())
+    used = interface_strings()
+    data = source.data if source and isinstance(source.data, dict) else {}
+    unused = [
+        source.problem(
+            (english,),
+            "no template shows this English text any more; translate the text that replaced it",
+        )
+        for english in data
+        if english not in used
+    ]
+    return tuple(sorted(data.items())), unused
+
+
+def _interface(path: Path, display: str) -> tuple[YamlSource | None, list[Problem]]:
+    source, problems = load_yaml(path, display)
+    if source is None:
+        return None, problems
+    problems += validate.check_text(source)
+    if source.data is not None and not isinstance(source.data, dict):
+        return None, [
+            *problems,
+            source.problem((), "must map each English text to its translation"),
+        ]
+    for english, text in (source.data or {}).items():
+        if not isinstance(text, str) or not text.strip():
+            problems.append(source.problem((str(english),), "must be a text"))
+    return source, problems
 
 
 # ---------------------------------------------------------------- stamping
