@@ -107,6 +107,8 @@ def _generate(root: Path, out: Path | None) -> int:
     except ModelError as error:
         print(error.report(), file=sys.stderr)
         return 1
+    for warning in tree.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     print(f"{tree.config}: build it with mkdocs build -f {tree.config}")
     return 0
 
