@@ -6,6 +6,7 @@ read files. Each returns a list of human-readable problems: empty means the gate
 """
 
 import json
+import os
 import posixpath
 import subprocess
 from dataclasses import dataclass, field
@@ -195,8 +196,9 @@ _FOCUSED = """async () => {
     const name = (element.id ? '#' + element.id : path.slice(-1)[0]) + ' "' +
         (element.innerText || element.value || element.getAttribute('aria-label') || '')
             .trim().slice(0, 30) + '"';
+    const look = getComputedStyle(element);
     return {
-        kind: path.join(' > '), name,
+        kind: `${path.join(' > ')} ${look.color} on ${look.backgroundColor}`, name,
         onscreen: box.width > 0 && box.height > 0 && box.right > 0 && box.bottom > 0 &&
             box.left < innerWidth && box.top < innerHeight,
         hidden: hidden(shown), ring: ring(element) || ring(shown),
@@ -212,8 +214,9 @@ FOCUS_RULES = ["color-contrast", "link-in-text-block"]
 def tab_through(page, seen_kinds: set[str], limit: int = 300) -> list[str]:
     """Press Tab from the top of the page until focus comes round again; each stop must be on
     screen, visible, show a focus ring, and pass axe as it is focused. axe runs once per
-    kind of control (same tags and classes down from three ancestors) not yet in
-    `seen_kinds`, which the caller shares between the pages of one view."""
+    kind of control (same tags and classes down from three ancestors, same colours when
+    focused) not yet in `seen_kinds`, which the caller shares between the pages of one
+    view."""
     problems: list[str] = []
     page.evaluate("() => { document.activeElement?.blur(); window.scrollTo(0, 0); }")
     first = None
@@ -494,6 +497,29 @@ class Site:
         if fragment and target.suffix == ".html" and fragment not in self.parse(target).ids:
             return [f"{where}: {url} -> no #{fragment} in {target.relative_to(self.root)}"]
         return []
+
+
+def weak_titles(site: Path) -> list[str]:
+    """Pages titled with the site's name alone, or with another page's title: a reader with
+    many tabs or a history list cannot tell them apart. (Material titles its 404 page
+    with the site's name alone.) The site's name is what every title ends with."""
+    titles = {}
+    for page in html_pages(site):
+        text = (site / file_of(page)).read_text(encoding="utf-8")
+        titles[f"/{page}"] = text.split("<title>", 1)[-1].split("</title>", 1)[0].strip()
+    ending = os.path.commonprefix([title[::-1] for title in titles.values()])[::-1]
+    name = ending.strip(" -|·")
+    problems = [
+        f"{page} is titled with the site's name alone" for page, t in titles.items() if t == name
+    ]
+    pages_of: dict[str, list[str]] = {}
+    for page, title in titles.items():
+        pages_of.setdefault(title, []).append(page)
+    return problems + [
+        f"{', '.join(pages)} share the title {title!r}"
+        for title, pages in pages_of.items()
+        if len(pages) > 1
+    ]
 
 
 def broken_html_links(site: Site) -> list[str]:

@@ -65,6 +65,10 @@ def test_nu_html_checker_finds_no_error(site: Path, pages: list[str]):
     assert gates.vnu_errors([site / gates.file_of(path) for path in pages]) == []
 
 
+def test_every_page_has_a_title_of_its_own(site: Path):
+    assert gates.weak_titles(site) == []
+
+
 def test_no_broken_link_or_anchor_in_pages_pdfs_or_json(built: gates.Site):
     assert gates.broken_html_links(built) == []
     assert gates.broken_pdf_links(built) == []

@@ -1,8 +1,9 @@
 """Each gate in test_gates.py fails when the site breaks in the way it guards against.
 
-One copy of the project is built with five regressions at once (low contrast, a web
-font from a CDN, an obsolete tag, broken cell anchors and a matrix too wide for a
-phone), and the gates must name each one. Gates that need no build are checked on
+One copy of the project is built with regressions at once (low contrast, a web font
+from a CDN, an obsolete tag, broken cell anchors, a matrix too wide for a phone, and
+pale or hidden states that only searching, the drawer, a dialog or Tab reveal), and the
+gates must name each one. Gates that need no build are checked on
 small pages written here.
 """
 
@@ -29,7 +30,7 @@ def replace(path: Path, old: str, new: str) -> None:
 
 @pytest.fixture(scope="module")
 def broken(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A site built from a copy of the project with five regressions."""
+    """A site built from a copy of the project with the regressions above."""
     from tests.conftest import copy_project
 
     project = copy_project(tmp_path_factory.mktemp("broken") / "project")
@@ -46,6 +47,16 @@ def broken(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     # Unbreakable cell text makes the phone layout wider than the phone.
     append(project / "content/assets/site.css", "\n.amm-matrix-stack li { white-space: nowrap; }\n")
+    # States only a reader who searches, opens the drawer, tabs or opens a dialog sees:
+    # pale search matches and drawer title, a pale focused dialog button, and a closed
+    # drawer whose links take Tab stops again.
+    append(
+        project / "content/assets/site.css",
+        "\n.md-search-result mark { color: #a0aaf0; }"
+        "\n.md-nav--primary .md-nav__title { color: #c0c0c0 !important; }"
+        "\n.md-typeset .amm-dialog .md-button:focus { color: #6070c0; }"
+        "\n.md-sidebar--primary { visibility: visible !important; }\n",
+    )
     site = project / "site-out"
     result = mkdocs_build(project, site)
     assert result.returncode == 0, result.stderr
@@ -83,6 +94,24 @@ def test_link_checks_catch_broken_cell_anchors_in_pages_pdfs_and_json(broken: Pa
     assert any("no #lvl-0 in areas/" in p for p in gates.broken_pdf_links(site))
     if (broken / "model.json").exists():
         assert any("no #lvl-0 in areas/" in p for p in gates.broken_json_links(site))
+
+
+def test_state_gates_catch_pale_states_and_tab_stops_in_the_closed_drawer(browser, broken: Path):
+    with serve(broken) as url:
+        context = browser.new_context(viewport={"width": 1024, "height": 900})
+        page = context.new_page()
+        page.goto(url + "assessment/")
+        gates.still(page)
+        gates.answer_assessment(page)
+        tab = gates.tab_through(page, set())
+        dialogs = gates.dialogs_open(page)
+        search = gates.search_open(page)
+        drawer = gates.drawer_open(page)
+        context.close()
+    assert any(p.startswith("Tab reaches a.md-nav__link") and "off screen" in p for p in tab)
+    assert any(p.startswith("dialog 1 open: color-contrast") for p in dialogs), dialogs
+    assert any(p.startswith("color-contrast") and "mark" in p for p in search), search
+    assert any(p.startswith("color-contrast") and "md-nav__title" in p for p in drawer), drawer
 
 
 # ---------------------------------------------------------------- crafted pages
@@ -131,3 +160,50 @@ def test_link_check_catches_a_missing_page(tmp_path: Path):
     (tmp_path / "index.html").write_text('<a href="gone/">x</a><a id="here" href="#here">y</a>')
     site = gates.Site(tmp_path, "https://example.org/")
     assert gates.broken_html_links(site) == ["/: gone/ -> no file at /gone/"]
+
+
+def test_tab_check_catches_stops_off_screen_hidden_ringless_or_pale_when_focused(crafted):
+    page, _, _ = crafted(
+        PAGE.format(
+            "<style>#pale:focus { color: #d0d0d0; }</style>"
+            '<a href="#1" style="position: absolute; left: -999px">away</a>'
+            '<a href="#2" style="opacity: 0">faded</a>'
+            '<a href="#3" style="outline: none">plain</a>'
+            '<a id="pale" href="#4">pale</a>'
+        )
+    )
+    problems = gates.tab_through(page, set())
+    assert problems[:3] == [
+        'Tab reaches a "away" off screen',
+        'Tab reaches a "faded", which is hidden',
+        'a "plain" shows no focus ring',
+    ]
+    assert len(problems) == 4 and problems[3].startswith('focused #pale "pale": color-contrast')
+
+
+def test_text_spacing_check_catches_clipped_and_overflowing_text(crafted):
+    page, _, _ = crafted(
+        PAGE.format(
+            '<p style="width: 20ch; overflow: hidden; white-space: nowrap; font: 16px monospace">Fits at rest only.</p>'
+            '<p style="white-space: nowrap; font: 16px monospace">Thirty-two characters just fit.</p>'
+        ),
+        viewport={"width": 320, "height": 600},
+    )
+    overflow, *clipped = gates.text_spacing(page)
+    assert overflow.startswith("scrolls horizontally: ") and overflow.endswith(" in 320 px")
+    assert clipped == ['p clips "Fits at rest only."']
+
+
+def test_title_check_catches_a_bare_site_name_and_two_pages_with_one_title(tmp_path: Path):
+    titles = {
+        "index.html": "Home - Site",
+        "404.html": "Site",
+        "a.html": "A - Site",
+        "b.html": "A - Site",
+    }
+    for page, title in titles.items():
+        (tmp_path / page).write_text(f"<title>{title}</title>", encoding="utf-8")
+    assert gates.weak_titles(tmp_path) == [
+        "/404.html is titled with the site's name alone",
+        "/a.html, /b.html share the title 'A - Site'",
+    ]
