@@ -86,7 +86,7 @@ def problems(data: bytes) -> list[str]:
     if not reader.metadata or not reader.metadata.title:
         found.append("no document title")
     xmp = obj(root["/Metadata"]).get_data().decode() if "/Metadata" in root else ""
-    if "pdfuaid:part" not in xmp and "<pdfuaid:part>1<" not in xmp:
+    if "pdfuaid:part" not in xmp:
         found.append("no PDF/UA identifier (pdfuaid:part) in the XMP metadata")
     for page in reader.pages:
         for name, font in (obj(page["/Resources"]).get("/Font") or {}).items():
