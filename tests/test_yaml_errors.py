@@ -70,6 +70,11 @@ LIST = "id: meetings\nlevels:\n  0:\n    practices:\n"  # lines 1-4 of most case
             id="non-breaking-space",
         ),
         pytest.param(
+            'id: meetings\ntitle: "Meetings\nsummary: When the team meets.\n' + "why: x\n" * 9,
+            'area.yml:2: the " that opens this text is never closed; end the text with "',
+            id="quote-never-closed",
+        ),
+        pytest.param(
             'id: meetings\nsummary: "Just in case" is what we say.\n',
             'area.yml:2: the text starts with ", so YAML ends the text at the closing quote and '
             "cannot read what follows; put the whole text in the other kind of quotes: summary: "

@@ -135,7 +135,7 @@ def _syntax_problem(text: str, display: str, fast_error: yaml.YAMLError) -> Prob
         return refused.problem(display, text)
     except yaml.YAMLError as slow_error:
         error = slow_error
-    line, message = _explain(_LINE_BREAK.split(text), error)
+    line, message = _explain(text, error)
     return Problem(display, line, "", message)
 
 
@@ -327,17 +327,17 @@ def _starts_with(char: str, fix: str = "") -> str:
     return f"the text starts with {char}{_STARTS[char]}; put the whole text in {quotes}{fix}"
 
 
-def _explain(lines: list[str], error: yaml.YAMLError) -> tuple[int, str]:
-    """(1-based line, message) for a YAML error in a file of these lines."""
+def _explain(text: str, error: yaml.YAMLError) -> tuple[int, str]:
+    """(1-based line, message) for a YAML error in this text."""
+    lines = _LINE_BREAK.split(text)
     if isinstance(error, yaml.reader.ReaderError):  # a character YAML does not allow, e.g. \x01
-        text = "\n".join(lines)
-        line = text[: error.position].count("\n") + 1
+        number = len(_LINE_BREAK.findall(text, 0, error.position)) + 1
         if isinstance(error.character, int):
-            return line, (
+            return number, (
                 f"has an invisible control character (U+{error.character:04X}) that YAML does "
                 "not allow; delete it"
             )
-        return line, f"YAML syntax error: {error.reason}"
+        return number, f"YAML syntax error: {error.reason}"
     if not isinstance(error, yaml.MarkedYAMLError) or error.problem_mark is None:
         return 1, f"YAML syntax error: {excerpt(str(error), 200, quote=False)}"
     mark, context_mark = error.problem_mark, error.context_mark
@@ -354,8 +354,10 @@ def _explain(lines: list[str], error: yaml.YAMLError) -> tuple[int, str]:
             return context_mark.line + 1, _starts_with(
                 context_line[context_mark.column], _fix(lines, context_mark.line)
             )
-    if context.startswith(("while scanning an alias", "while scanning an anchor")):
-        return mark.line + 1, _starts_with(line[start], _fix(lines, mark.line))
+    at = context_mark or mark
+    at_start = _value_start(lines[at.line]) == at.column if at.line < len(lines) else False
+    if context.startswith(("while scanning an alias", "while scanning an anchor")) and at_start:
+        return at.line + 1, _starts_with(lines[at.line][at.column], _fix(lines, at.line))
     if context.startswith("while scanning a block scalar") and line[start : start + 1] in (
         "|",
         ">",
@@ -372,14 +374,19 @@ def _explain(lines: list[str], error: yaml.YAMLError) -> tuple[int, str]:
         return _colon(lines, mark.line, mark.column)
     if context == "while scanning a simple key" and context_mark:
         return _no_colon(lines, context_mark.line)
+    if context == "while scanning a quoted scalar" and context_mark:
+        quote = lines[context_mark.line][context_mark.column]
+        return context_mark.line + 1, (
+            f"the {quote} that opens this text is never closed; end the text with {quote}"
+        )
     if problem.startswith("expected <block end>") and context_mark:
         return mark.line + 1, (
             "is not lined up with the lines above it; indent it by as many spaces as the "
             "other keys or list items at its level"
         )
-    where = f"{context} (which starts on line {context_mark.line + 1}), " if context else ""
-    if context_mark is None or context_mark.line == mark.line:
-        where = f"{context}, " if context else ""
+    where = f"{context}, " if context else ""
+    if context and context_mark and context_mark.line != mark.line:
+        where = f"{context} (which starts on line {context_mark.line + 1}), "
     return mark.line + 1, f"YAML syntax error: {where}{problem}"
 
 
