@@ -1,13 +1,18 @@
 """Translation overlays: per-field fallback, stamping, stale detection and overlay errors."""
 
+import json
 from pathlib import Path
 
+import jsonschema
 import pytest
+import yaml
 
 from scripts.source import i18n
 from scripts.source.load import load_model
 from scripts.source.problems import ModelError
-from tests.conftest import edit, line_of
+from scripts.source.validate import SCHEMAS
+from tests.conftest import ROOT, edit, line_of
+
 
 def unstamped(data: Path) -> Path:
     """The fixture data with the `source` lines of its overlays taken out."""
@@ -15,6 +20,8 @@ def unstamped(data: Path) -> Path:
         lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
         path.write_text("".join(line for line in lines if "source:" not in line), encoding="utf-8")
     return data
+
+
 MEETINGS = ("areas/meetings.yml",)
 
 
@@ -166,3 +173,23 @@ def test_an_overlay_of_comments_only_translates_nothing(spanish: Path):
     overlay(spanish, "model.yml").write_text("# to do\n")
     translation = i18n.load_translation(load_model(spanish), spanish, "es")
     assert translation.counts()["translated"] == 4
+
+
+def test_a_fingerprint_yaml_would_read_as_a_number_is_stamped_in_quotes(
+    data: Path, monkeypatch: pytest.MonkeyPatch
+):
+    unstamped(data)
+    monkeypatch.setattr(i18n, "fingerprint", lambda english: "1e345678")
+    i18n.stamp(load_model(data), data, "es", [])
+    assert '  source: "1e345678"\n' in overlay(data).read_text(encoding="utf-8")
+    assert i18n.load_translation(load_model(data), data, "es").warnings == ()
+
+
+def test_the_shipped_overlays_follow_their_schema():
+    schema = json.loads((SCHEMAS / "overlay.schema.json").read_text(encoding="utf-8"))
+    overlays = [p for p in (ROOT / "data" / "i18n").rglob("*.yml") if p.name != i18n.INTERFACE]
+    assert len(overlays) > 8
+    for path in overlays:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        jsonschema.validate(data, schema)
+        assert path.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema="), path

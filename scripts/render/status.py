@@ -8,6 +8,7 @@ from scripts.render import views
 from scripts.source import i18n
 
 PAGE = "translations/index.md"
+TEMPLATE = "scripts/render/templates/translations.md"  # the page's own words, for its edit link
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,7 @@ SOURCE, TEXT = "source", "text"
 TRANSLATED, STALE, MISSING = "translated", "stale", "missing"
 STATES = (TRANSLATED, STALE, MISSING)
 _FINGERPRINT = re.compile(r"[0-9a-f]{8}")
+_NUMBER_LIKE = re.compile(r"[0-9]+(?:e[0-9]+)?")
 
 English = str | tuple[str, ...]
 # (overlay file relative to data/i18n/<lang>/, field path in it) -> value
@@ -385,10 +386,12 @@ def stamp(model: Model, data_dir: Path, lang: str, only: list[str]) -> list[str]
             value = fingerprint(original)
             if leaf.get(SOURCE) == value:
                 continue
+            # Quoted where a YAML reader could take it for a number: 12345678, 1e345678.
+            written = f'"{value}"' if _NUMBER_LIKE.fullmatch(value) else value
             if SOURCE in leaf:
                 number = source.lines[(*path, SOURCE)] - 1
                 edits[number] = re.sub(
-                    rf"({SOURCE}:\s*)\S+", lambda m, v=value: m.group(1) + v, lines[number]
+                    rf"({SOURCE}:\s*)\S+", lambda m, v=written: m.group(1) + v, lines[number]
                 )
             else:
                 # A list's line is that of its first item; its `text:` key is at or above it.
@@ -396,7 +399,7 @@ def stamp(model: Model, data_dir: Path, lang: str, only: list[str]) -> list[str]
                 while not re.match(rf"\s*{TEXT}:", lines[number]):
                     number -= 1
                 indent = lines[number][: len(lines[number]) - len(lines[number].lstrip())]
-                inserts[number] = f"{indent}{SOURCE}: {value}\n"
+                inserts[number] = f"{indent}{SOURCE}: {written}\n"
             done.append(f"{source.file}: {'.'.join(path)}: {value}")
         if not edits and not inserts:
             continue

@@ -1,0 +1,111 @@
+"""The built site in every language: twin pages, switcher, PDFs, model.json, stale notes."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+from pypdf import PdfReader
+
+from scripts.render import urls
+from tests.browser.gates import file_of, html_pages
+from tests.conftest import edit, line_of
+from tests.htmltools import read
+
+TRANSLATIONS = ("es", "de")
+SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's default, which the `site` build keeps
+
+
+def english_pages(site: Path) -> list[str]:
+    return [
+        page
+        for page in html_pages(site)
+        if page.split("/")[0] not in TRANSLATIONS and page != "404.html"
+    ]
+
+
+def test_every_page_exists_in_every_language_with_the_switcher_pointing_at_its_twin(site: Path):
+    pages = english_pages(site)
+    assert len(pages) > 20
+    for lang in TRANSLATIONS:
+        for page in pages:
+            twin = site / lang / file_of(page)
+            assert twin.is_file(), f"{lang}/{page} is missing"
+            html = read(twin)
+            assert html.find("html")[0].attrs["lang"] == lang, f"{lang}/{page}"
+            [english] = html.find("link", rel="alternate", hreflang="en")
+            href = english.attrs["href"]
+            assert urljoin(f"{SITE_URL}{lang}/{page}", href) == f"{SITE_URL}{page}", (
+                f"{lang}/{page}: switcher leads to {href}"
+            )
+            assert any(
+                a.attrs.get("hreflang") == "en" and "md-select__link" in a.attrs.get("class", "")
+                for a in html.find("a")
+            ), f"{lang}/{page} has no language switcher"
+
+
+def test_the_spanish_area_page_reads_in_spanish(site: Path):
+    page = read(site / "es" / "areas" / "meetings" / "index.html")
+    heading = "".join(h.text for h in page.find("h1"))
+    assert heading.startswith("Reuniones")
+    headings = [h.text for h in page.find("h2")]
+    assert any(h.startswith("¿Por qué importa?") for h in headings), headings
+    assert any(h.startswith("Nivel 0: Inexistente") for h in headings), headings
+    nav = " ".join(a.text for a in page.find("a"))
+    assert "Toma de decisiones" in nav and "Decision making" not in nav
+
+
+@pytest.mark.parametrize("lang", TRANSLATIONS)
+def test_each_language_has_its_one_page_pdfs_tagged_with_its_language(site: Path, lang: str):
+    for name in urls.PDF_FILES.values():
+        reader = PdfReader(site / lang / name)
+        assert len(reader.pages) == 1, f"{lang}/{name}"
+        assert reader.trailer["/Root"]["/Lang"] == lang, f"{lang}/{name}"
+    assert PdfReader(site / urls.PDF_FILES["a4"]).trailer["/Root"]["/Lang"] == "en"
+
+
+def test_model_json_is_published_per_language(site: Path):
+    spanish = json.loads((site / "es" / "model.json").read_text(encoding="utf-8"))
+    english = json.loads((site / "model.json").read_text(encoding="utf-8"))
+    assert spanish["title"] == "Modelo de madurez de la comunicación asíncrona"
+    assert spanish["url"].endswith("/es/")
+    assert [a["id"] for a in spanish["areas"]] == [a["id"] for a in english["areas"]]
+    assert spanish["areas"][0]["cells"][0]["url"].startswith(spanish["url"])
+
+
+def test_an_english_edit_marks_exactly_that_spanish_cell_stale(fixture_project: Path):
+    """Fixture data: its Spanish overlay translates the meetings area's title and a few
+    fields of level 0 (tests/fixtures/data/i18n/es)."""
+    area = fixture_project / "data" / "areas" / "meetings.yml"
+    edit(area, "and most of them are about status.", "and most of them report status.")
+    result = subprocess.run(
+        [sys.executable, "-m", "scripts.cli", "generate"],
+        cwd=fixture_project,
+        env={"PYTHONPATH": str(fixture_project), "PATH": ""},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    overlay = fixture_project / "data" / "i18n" / "es" / "areas" / "meetings.yml"
+    line = line_of(overlay, "calendars-full-recurring:")
+    assert result.stderr.splitlines() == [
+        f"warning: data/i18n/es/areas/meetings.yml:{line}: "
+        "levels.0.practices.calendars-full-recurring: translates an earlier English text of "
+        "data/areas/meetings.yml; update it, then run `python -m scripts.cli i18n stamp es "
+        "areas/meetings.yml:levels.0.practices.calendars-full-recurring`"
+    ]
+    docs = fixture_project / "build" / "docs"
+    page = (docs / "es" / "areas" / "meetings" / "index.md").read_text(encoding="utf-8")
+    assert page.count('class="amm-stale"') == 1
+    level_0, level_1 = page.index("{#level-0}"), page.index("{#level-1}")
+    assert level_0 < page.index('class="amm-stale"') < level_1
+    assert 'href="../../../areas/meetings/#level-0" hreflang="en"' in page
+    # English and the German site, which translates nothing here, have no note.
+    assert "amm-stale" not in (docs / "areas" / "meetings" / "index.md").read_text()
+    assert "amm-stale" not in (docs / "de" / "areas" / "meetings" / "index.md").read_text()
+    status = (docs / "es" / "translations" / "index.md").read_text(encoding="utf-8")
+    assert status.count(f"data/i18n/es/areas/meetings.yml:{line}: ") == 1
+    assert "levels.0.practices.calendars-full-recurring" in status
