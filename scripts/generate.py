@@ -36,6 +36,8 @@ from scripts.render import (
     language,
     pages,
     pdf_cache,
+    previews,
+    social,
     status,
     urls,
     views,
@@ -116,7 +118,7 @@ def start(root: Path = ROOT, out: Path | None = None) -> Pending:
     assets = dict(files)
     for translation in translations:
         with language.using(_language(translation)):
-            found = _language_files(root, docs_dir, translation, releases, config, edit)
+            found = _language_files(root, out, docs_dir, translation, releases, config, edit)
         problems += found[1]
         own = {**assets, **found[0]}
         files.update({_prefix(translation) + name: page for name, page in own.items()})
@@ -138,7 +140,13 @@ def start(root: Path = ROOT, out: Path | None = None) -> Pending:
 
 
 def _language_files(
-    root: Path, docs_dir: Path, translation: i18n.Translation, releases: tuple, config: dict, edit
+    root: Path,
+    out: Path,
+    docs_dir: Path,
+    translation: i18n.Translation,
+    releases: tuple,
+    config: dict,
+    edit,
 ) -> tuple[dict[str, bytes], list[Problem]]:
     """One language's pages, named from its own site root, and the problems found."""
     model = translation.model
@@ -170,6 +178,8 @@ def _language_files(
         markdown = views.area_page(model, area, _root_of(name))
         files[name] = _page(edit(area.source_file), "", markdown)
     files.update(cells.pages(model, edit, _root_of))
+    files.update(previews.files(model, out / "cache" / "previews" / translation.lang))
+    problems += social.describe(files, model, config, _prefix(translation))
     return files, problems
 
 
