@@ -502,16 +502,21 @@ class Site:
 def weak_titles(site: Path) -> list[str]:
     """Pages titled with the site's name alone, or with another page's title: a reader with
     many tabs or a history list cannot tell them apart. (Material titles its 404 page
-    with the site's name alone.) The site's name is what every title ends with."""
-    titles = {}
+    with the site's name alone.) The site's name, in each language, is what every title
+    in that language ends with."""
+    titles, languages = {}, {}
     for page in html_pages(site):
         text = (site / file_of(page)).read_text(encoding="utf-8")
         titles[f"/{page}"] = text.split("<title>", 1)[-1].split("</title>", 1)[0].strip()
-    ending = os.path.commonprefix([title[::-1] for title in titles.values()])[::-1]
-    name = ending.strip(" -|·")
-    problems = [
-        f"{page} is titled with the site's name alone" for page, t in titles.items() if t == name
-    ]
+        lang = text.split("<html", 1)[-1].split(">", 1)[0].split('lang="', 1)[-1].split('"')[0]
+        languages.setdefault(lang, []).append(f"/{page}")
+    problems = []
+    for pages in languages.values():
+        ending = os.path.commonprefix([titles[page][::-1] for page in pages])[::-1]
+        name = ending.strip(" -|·")
+        problems += [
+            f"{p} is titled with the site's name alone" for p in pages if titles[p] == name
+        ]
     pages_of: dict[str, list[str]] = {}
     for page, title in titles.items():
         pages_of.setdefault(title, []).append(page)

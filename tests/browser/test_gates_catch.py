@@ -196,14 +196,19 @@ def test_text_spacing_check_catches_clipped_and_overflowing_text(crafted):
 
 def test_title_check_catches_a_bare_site_name_and_two_pages_with_one_title(tmp_path: Path):
     titles = {
-        "index.html": "Home - Site",
-        "404.html": "Site",
-        "a.html": "A - Site",
-        "b.html": "A - Site",
+        "index.html": ("en", "Home - Site"),
+        "404.html": ("en", "Site"),
+        "a.html": ("en", "A - Site"),
+        "b.html": ("en", "A - Site"),
+        "es.html": ("es", "Inicio - Sitio"),
+        "es-404.html": ("es", "Sitio"),
     }
-    for page, title in titles.items():
-        (tmp_path / page).write_text(f"<title>{title}</title>", encoding="utf-8")
+    for page, (lang, title) in titles.items():
+        (tmp_path / page).write_text(
+            f'<html lang="{lang}"><title>{title}</title>', encoding="utf-8"
+        )
     assert gates.weak_titles(tmp_path) == [
         "/404.html is titled with the site's name alone",
+        "/es-404.html is titled with the site's name alone",
         "/a.html, /b.html share the title 'A - Site'",
     ]
