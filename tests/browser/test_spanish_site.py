@@ -1,0 +1,36 @@
+"""The Spanish site as a Spanish reader uses it: search, the language switcher, axe."""
+
+import pytest
+
+from tests.browser import gates
+
+SPANISH_PAGES = ["es/", "es/areas/meetings/", "es/matrix/", "es/assessment/", "es/translations/"]
+
+
+def test_search_on_the_spanish_site_finds_a_spanish_word(new_context, base_url: str):
+    page = new_context().new_page()
+    page.goto(f"{base_url}es/")
+    page.keyboard.press("/")
+    page.keyboard.type("reuniones")  # Material searches on key events, which fill() does not send
+    page.wait_for_selector(".md-search-result__item mark")
+    first = page.locator(".md-search-result__link").first.get_attribute("href")
+    assert first.startswith(f"{base_url}es/"), first
+    results = page.locator(".md-search-result__item").all_inner_texts()
+    assert any("Reuniones" in text for text in results), results
+
+
+def test_the_switcher_leads_from_a_spanish_page_to_its_english_twin(new_context, base_url: str):
+    page = new_context().new_page()
+    page.goto(f"{base_url}es/areas/meetings/")
+    assert page.locator("html").get_attribute("lang") == "es"
+    page.locator(".md-select__link[hreflang=en]").first.dispatch_event("click")
+    page.wait_for_url(f"{base_url}areas/meetings/")
+    assert page.locator("h1").first.inner_text().startswith("Meetings")
+
+
+@pytest.mark.parametrize("path", SPANISH_PAGES)
+def test_axe_finds_no_violation_on_the_spanish_pages(new_context, base_url: str, path: str):
+    for scheme in ("light", "dark"):
+        page = new_context(color_scheme=scheme).new_page()
+        page.goto(f"{base_url}{path}")
+        assert gates.axe_violations(page) == [], f"{path} ({scheme})"
