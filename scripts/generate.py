@@ -126,7 +126,9 @@ def start(root: Path = ROOT, out: Path | None = None) -> Pending:
     for translation in translations:
         with language.using(_language(translation)):
             body = status.page(translations[1:], names, edit, lambda f: (root / f).is_file())
-        files[_prefix(translation) + status.PAGE] = _page(edit(status.TEMPLATE), "", body)
+        _, text = split_front_matter(body)
+        head = body[: len(body) - len(text)]
+        files[_prefix(translation) + status.PAGE] = _page(edit(status.TEMPLATE), head, text)
     if problems:
         raise ModelError(problems)
     for translation in translations:
