@@ -20,7 +20,8 @@ $(NODE): package-lock.json
 	touch $@
 
 serve: $(STAMP) ## build, then serve on http://127.0.0.1:8000 with live reload
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(PY) -m scripts.cli generate --pdf-optional
+	$(BIN)/mkdocs serve -f build/serve.yml --dev-addr 127.0.0.1:8000
 
 generate: $(STAMP) ## write build/: the source tree and mkdocs.yml any engine builds
 	$(PY) -m scripts.cli generate

@@ -25,6 +25,11 @@ def main(argv: list[str] | None = None) -> int:
         "generate", help="write build/: the source tree and configuration an engine renders"
     )
     make_tree.add_argument("--out", type=Path, default=None, help="default: build/")
+    make_tree.add_argument(
+        "--pdf-optional",
+        action="store_true",
+        help="for make serve: without Pango, write a note in place of each PDF instead of failing",
+    )
     make_pdf = commands.add_parser("pdf", help="render the one-page overviews")
     make_pdf.add_argument("--out", type=Path, default=Path("site"))
     make_pdf.add_argument("--site-url", default=os.environ.get("SITE_URL", DEFAULT_SITE_URL))
@@ -47,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.command == "generate":
-        return _generate(args.data.parent, args.out)
+        return _generate(args.data.parent, args.out, args.pdf_optional)
     try:
         model = load_model(args.data)
         releases = load_changelog(model, args.data)
@@ -101,14 +106,16 @@ def _i18n(model, args) -> int:
     return 0
 
 
-def _generate(root: Path, out: Path | None) -> int:
+def _generate(root: Path, out: Path | None, pdfs_optional: bool) -> int:
     try:
-        tree = generate.generate(root, out)
-    except ModelError as error:
+        tree = generate.generate(root, out, pdfs_optional)
+    except (ModelError, PdfUnavailable) as error:
         print(error.report(), file=sys.stderr)
         return 1
     for warning in tree.warnings:
         print(f"warning: {warning}", file=sys.stderr)
+    if tree.pdf_missing:
+        print(tree.pdf_missing, file=sys.stderr)
     print(f"{tree.config}: build it with mkdocs build -f {tree.config}")
     return 0
 

@@ -25,7 +25,7 @@ import traceback
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urljoin, urlparse
+from urllib.parse import urljoin
 
 import jinja2
 import yaml
@@ -36,8 +36,7 @@ from scripts.render import (
     language,
     pages,
     pdf_cache,
-    previews,
-    social,
+    placeholder,
     status,
     urls,
     views,
@@ -45,12 +44,14 @@ from scripts.render import (
 from scripts.source import i18n
 from scripts.source.changelog import load_changelog
 from scripts.source.load import load_model
-from scripts.source.problems import ModelError, Problem
+from scripts.source.problems import ModelError, PdfUnavailable, Problem
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = "mkdocs.yml"
+SERVE_CONFIG = "serve.yml"
 AREAS_INDEX = "areas/index.md"
 _SYMLINK = "is a symbolic link; the build reads only files inside the repository: copy the file"
+PLACEHOLDER_TITLE = "The one-page overview was not built on this machine"
 HEADER = "# Generated from ../mkdocs.yml by `python -m scripts.cli generate`: edit that file.\n"
 
 
@@ -62,11 +63,15 @@ class Tree:
     config: Path
     settings: dict  # what the config file holds
     warnings: tuple[Problem, ...] = ()  # stale translations
+    pdf_missing: str | None = None  # why the PDFs are notes (Pending.pdfs_optional)
 
 
-def generate(root: Path = ROOT, out: Path | None = None) -> Tree:
-    """Write the tree under `out` (default: root/build); ModelError lists what is wrong."""
-    return finish(start(root, out))
+def generate(root: Path = ROOT, out: Path | None = None, pdfs_optional: bool = False) -> Tree:
+    """Write the tree under `out` (default: root/build); ModelError lists what is wrong.
+    With `pdfs_optional`, a machine without Pango gets notes in place of the PDFs."""
+    pending = start(root, out)
+    pending.pdfs_optional = pdfs_optional
+    return finish(pending)
 
 
 @dataclass
@@ -79,6 +84,11 @@ class Pending:
     config: dict
     jobs: list[pdf_cache.Job]  # one per language
     warnings: tuple[Problem, ...] = ()  # stale translations: shown, never a failure
+    # Under `mkdocs serve` a machine without Pango still shows the pages: each PDF is then a
+    # note saying why (render/placeholder.py), and `pdf_missing` says what to install.
+    pdfs_optional: bool = False
+    pdf_missing: str | None = None
+    watch: tuple[str, ...] = ()  # mkdocs.yml's `watch:`, for serve.yml
 
 
 def start(root: Path = ROOT, out: Path | None = None) -> Pending:
@@ -114,41 +124,31 @@ def start(root: Path = ROOT, out: Path | None = None) -> Pending:
             files[name] = path.read_bytes()
         elif path.is_file() and posixpath.basename(name) not in _page_names(codes):
             problems.append(_flat_page(root, path, name))
-    # Pages link the assets from their own language's root.
-    assets = dict(files)
     for translation in translations:
         with language.using(_language(translation)):
-            found = _language_files(root, out, docs_dir, translation, releases, config, edit)
+            found = _language_files(root, docs_dir, translation, releases, config, edit)
         problems += found[1]
-        own = {**assets, **found[0]}
-        files.update({_prefix(translation) + name: page for name, page in own.items()})
+        files.update({_prefix(translation) + name: page for name, page in found[0].items()})
     names = _language_names(config)
     for translation in translations:
         with language.using(_language(translation)):
             body = status.page(translations[1:], names, edit, lambda f: (root / f).is_file())
-        _, text = split_front_matter(body)
-        head = body[: len(body) - len(text)]
-        files[_prefix(translation) + status.PAGE] = _page(edit(status.TEMPLATE), head, text)
+        files[_prefix(translation) + status.PAGE] = _page(None, "", body)
     if problems:
         raise ModelError(problems)
     for translation in translations:
         lang_url = urljoin(urls.site_root(site_url), _prefix(translation))
         for name, content in export.files(translation.model, lang_url).items():
             files[_prefix(translation) + name] = content.encode()
+    watch = tuple(config.get("watch") or ())
     config = engine_config(config, root, out, _nav(config.get("nav") or [], model))
-    config["plugins"] = _i18n_plugin(config.get("plugins") or [], translations, site_url)
+    config["plugins"] = _with_area_titles(config.get("plugins") or [], translations)
     warnings = tuple(w for t in translations for w in t.warnings)
-    return Pending(root, out, files, config, jobs, warnings)
+    return Pending(root, out, files, config, jobs, warnings, watch=watch)
 
 
 def _language_files(
-    root: Path,
-    out: Path,
-    docs_dir: Path,
-    translation: i18n.Translation,
-    releases: tuple,
-    config: dict,
-    edit,
+    root: Path, docs_dir: Path, translation: i18n.Translation, releases: tuple, config: dict, edit
 ) -> tuple[dict[str, bytes], list[Problem]]:
     """One language's pages, named from its own site root, and the problems found."""
     model = translation.model
@@ -180,8 +180,6 @@ def _language_files(
         markdown = views.area_page(model, area, _root_of(name))
         files[name] = _page(edit(area.source_file), "", markdown)
     files.update(cells.pages(model, edit, _root_of))
-    files.update(previews.files(model, out / "cache" / "previews" / translation.lang))
-    problems += social.describe(files, model, config, _prefix(translation))
     return files, problems
 
 
@@ -208,8 +206,15 @@ def has_pdfs(out: Path) -> bool:
 
 def _pdfs(pending: Pending) -> dict[str, bytes]:
     done = {}
-    for job in pending.jobs:
-        done.update(pdf_cache.finish(job, pending.out / "cache" / "pdf"))
+    try:
+        for job in pending.jobs:
+            done.update(pdf_cache.finish(job, pending.out / "cache" / "pdf"))
+    except PdfUnavailable as missing:
+        if not pending.pdfs_optional:
+            raise
+        pending.pdf_missing = missing.report()
+        note = placeholder.pdf(PLACEHOLDER_TITLE, pending.pdf_missing)
+        return {name: note for job in pending.jobs for name in job.files}
     return {name: path.read_bytes() for name, path in done.items()}
 
 
@@ -219,7 +224,23 @@ def _write(pending: Pending, keep: set[str]) -> Tree:
     config_file = pending.out / CONFIG
     text = HEADER + yaml.safe_dump(pending.config, sort_keys=False, allow_unicode=True)
     _write_if_changed(config_file, text.encode())
-    return Tree(docs, config_file, pending.config, pending.warnings)
+    _write_if_changed(pending.out / SERVE_CONFIG, _serve_config(pending).encode())
+    return Tree(docs, config_file, pending.config, pending.warnings, pending.pdf_missing)
+
+
+def _serve_config(pending: Pending) -> str:
+    """build/serve.yml, which `make serve` runs: build/mkdocs.yml, plus the hook that
+    regenerates the tree on every save and the sources to watch for one."""
+
+    def seen_from_out(path: Path) -> str:
+        return os.path.relpath(path, pending.out).replace(os.sep, "/")
+
+    settings = {
+        "INHERIT": CONFIG,
+        "hooks": [seen_from_out(ROOT / "scripts" / "engines" / "mkdocs_hook.py")],
+        "watch": [seen_from_out(pending.root / path) for path in pending.watch],
+    }
+    return HEADER + yaml.safe_dump(settings, sort_keys=False)
 
 
 # ---------------------------------------------------------------- languages
@@ -267,19 +288,19 @@ def _translations(model, data: Path, config: dict) -> list[i18n.Translation]:
     return translations
 
 
-def _i18n_plugin(plugins: list, translations: list[i18n.Translation], site_url: str) -> list:
-    """The i18n plugin's languages with the address of each language's site (the plugin
-    would assume the domain's root, wrong for a fork on github.io/<repository>/), and each
-    area's nav title in the language added to the `nav_translations` mkdocs.yml gives."""
+def _with_area_titles(plugins: list, translations: list[i18n.Translation]) -> list:
+    """The i18n plugin's languages with each area's nav title in the language added to the
+    `nav_translations` mkdocs.yml gives for the rest of the nav."""
     english, *others = translations
     by_code = {t.lang: t for t in others}
-    base = urlparse(urls.site_root(site_url)).path
     result = []
     for plugin in plugins:
         if isinstance(plugin, dict) and "i18n" in plugin:
             settings = dict(plugin["i18n"])
             settings["languages"] = [
-                _language_entry(entry, english, by_code.get(entry["locale"]), base)
+                _titled(entry, english, by_code[entry["locale"]])
+                if entry["locale"] in by_code
+                else entry
                 for entry in settings.get("languages") or []
             ]
             plugin = {"i18n": settings}
@@ -287,12 +308,7 @@ def _i18n_plugin(plugins: list, translations: list[i18n.Translation], site_url: 
     return result
 
 
-def _language_entry(
-    entry: dict, english: i18n.Translation, translation: i18n.Translation | None, base: str
-) -> dict:
-    entry = {"link": base + ("" if entry.get("default") else f"{entry['locale']}/"), **entry}
-    if translation is None:
-        return entry
+def _titled(entry: dict, english: i18n.Translation, translation: i18n.Translation) -> dict:
     titles = {
         ours.title: theirs.title
         for ours, theirs in zip(english.model.areas, translation.model.areas, strict=True)

@@ -134,8 +134,8 @@ def test_bad_data_stops_the_build_before_anything_is_written(fixture_project: Pa
     result = mkdocs_build(project, out)
     assert result.returncode != 0
     assert (
-        "data/areas/meetings.yml:4: YAML syntax error: while parsing a flow sequence "
-        "(which starts on line 3), expected ',' or ']', but got ':'"
+        "data/areas/meetings.yml:3: the text starts with [, which YAML reads as the start of "
+        "a list; put the whole text in quotes: title: '[Meetings'"
     ) in result.stderr
     assert "Traceback" not in result.stderr
     assert [p.name for p in out.iterdir()] == ["previous.html"]

@@ -80,7 +80,8 @@ def edit_links(site: Path) -> dict[str, list[str]]:
 def test_edit_buttons_open_the_same_files_on_every_engine(sites: dict[str, Path], engine: str):
     links = edit_links(sites[engine])
     assert links == edit_links(sites["mkdocs"])
-    assert all(len(hrefs) == 1 for hrefs in links.values()), links
+    # Every page has one, but a page the build makes from no one file (the translation status).
+    assert all(len(hrefs) == 1 for page, hrefs in links.items() if "translations/" not in page)
     assert links["areas/meetings/"][0].endswith("/edit/main/data/areas/meetings.yml")
     assert links["about/"][0].endswith("/edit/main/content/about/index.md")
 

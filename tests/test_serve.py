@@ -1,9 +1,6 @@
 """`mkdocs serve` as a contributor runs it: prompt rebuilds, and nothing left running after."""
 
-import os
 import socket
-import subprocess
-import sys
 import time
 from pathlib import Path
 from types import SimpleNamespace
@@ -12,6 +9,7 @@ from urllib.request import urlopen
 from mkdocs.livereload import LiveReloadServer
 
 from scripts.engines import mkdocs_hook
+from scripts.tooling.project import serve
 
 
 def test_serve_watches_the_sources_every_tenth_of_a_second_not_the_tree(tmp_path: Path):
@@ -51,22 +49,23 @@ def test_killing_serve_does_not_leave_pdf_workers_behind(project: Path):
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=project,
-        env={**os.environ, "PYTHONPATH": str(project), "NO_MKDOCS_2_WARNING": "1"},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    server = serve(project, port)  # its first build finds the PDFs make generate made
+    pdf_url = f"http://127.0.0.1:{port}/one-page-maturity-overview.pdf"
     try:
         deadline = time.monotonic() + 120
-        while True:  # the first build renders both PDFs in worker processes
+        before = b""
+        while not before:
             try:
-                urlopen(f"http://127.0.0.1:{port}/one-page-maturity-overview.pdf").read()
-                break
+                before = urlopen(pdf_url).read()
             except OSError:
                 assert server.poll() is None and time.monotonic() < deadline, "serve did not start"
                 time.sleep(0.2)
+        # A saved edit makes serve render both PDFs anew, in its own worker processes.
+        area = project / "data" / "areas" / "meetings.yml"
+        area.write_text(area.read_text().replace("title: Meetings", "title: Meetings again"))
+        while urlopen(pdf_url).read() == before:
+            assert server.poll() is None and time.monotonic() < deadline, "no rebuild"
+            time.sleep(0.2)
         workers = children(server.pid)
         assert len(workers) >= 2
     finally:

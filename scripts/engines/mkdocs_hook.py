@@ -1,6 +1,7 @@
-"""MkDocs hook: `mkdocs build` and `mkdocs serve` on the repository's mkdocs.yml run the
-generator first, so each stays one command. The site does not depend on it: the
-generator's build/mkdocs.yml builds the same site with no hook (`make site` does that).
+"""MkDocs hook for `make serve` (`mkdocs serve -f build/serve.yml`, which the generator
+writes): every rebuild runs the generator first, so a saved YAML file, page or template
+shows at once. The site does not depend on it: build/mkdocs.yml builds the same site with
+no hook (`make site` does that, and so do ProperDocs and Zensical in the tests).
 
 - on_config: generate build/ (checking the data first) and build its tree and nav; the PDFs
   render in worker processes while MkDocs renders the pages;
@@ -10,6 +11,7 @@ generator's build/mkdocs.yml builds the same site with no hook (`make site` does
   files every 0.1 s instead of MkDocs' fixed 0.5 s.
 """
 
+import logging
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -19,16 +21,24 @@ from scripts import generate
 from scripts.engines import jinja_cache
 from scripts.source.problems import ModelError
 
+ROOT = Path(__file__).resolve().parents[2]
 POLL_SECONDS = 0.1
+# Info, not warning: a strict build fails on a warning, and these never stop one.
+log = logging.getLogger("mkdocs.hooks.amm")
 _pending: generate.Pending | None = None
+_told: set[str] = set()
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _pending
     try:
-        _pending = generate.start(Path(config.config_file_path).parent)
+        _pending = generate.start(ROOT)
     except ModelError as error:
         raise PluginError(error.report()) from None
+    # Serving is for reading the pages: without Pango they still show, each PDF a note.
+    _pending.pdfs_optional = True
+    for warning in _pending.warnings:  # stale translations, which never stop a build
+        log.info("warning: %s", warning)
     # MkDocs lists the tree's files right after this and copies them after on_env, so the
     # PDFs can be written then, over the last build's; a first build has none to list.
     if generate.has_pdfs(_pending.out):
@@ -43,7 +53,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_env(env, config: MkDocsConfig, files):
     _finish(generate.write_pdfs)
-    cache = Path(config.config_file_path).parent / "build" / "cache" / "jinja"
+    if _pending and _pending.pdf_missing and _pending.pdf_missing not in _told:
+        _told.add(_pending.pdf_missing)  # once, not once per language or per save
+        log.info(_pending.pdf_missing)
+    cache = ROOT / "build" / "cache" / "jinja"
     env.bytecode_cache = jinja_cache.on_disk(env, cache)
     return env
 

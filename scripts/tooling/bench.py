@@ -24,7 +24,7 @@ from pathlib import Path
 
 import yaml
 
-from scripts.tooling.project import copy_project, mkdocs_build  # as the tests build
+from scripts.tooling.project import copy_project, mkdocs_build, serve  # as the tests do
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = ("matrix/", "assessment/")
@@ -173,23 +173,7 @@ def bench_serve(work: Path, runs: int) -> float:
     """From saving an area's YAML to `mkdocs serve` serving the new matrix page and PDF."""
     project = copy_project(work / "serve")
     port = free_port()
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "serve",
-            "-q",
-            "-a",
-            f"127.0.0.1:{port}",
-            "-f",
-            str(project / "mkdocs.yml"),
-        ],
-        cwd=project,
-        env={**ENV, "PYTHONPATH": str(project)},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    server = serve(project, port)
     pdf_path = "/one-page-maturity-overview.pdf"
     area = project / "data" / "areas" / "meetings.yml"
     original = area.read_text(encoding="utf-8")

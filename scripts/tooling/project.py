@@ -55,13 +55,45 @@ def mkdocs_build(
 
 
 def hook_build(project: Path, site_dir: Path, **env: str) -> subprocess.CompletedProcess:
-    """`mkdocs build` of the project's own mkdocs.yml, whose hook runs the generator: the
-    one-command path that `make serve` takes."""
+    """A build the way `make serve` rebuilds: `mkdocs build -f build/serve.yml`, whose hook
+    runs the generator again before MkDocs renders the tree."""
+    run_env = {**os.environ, "PYTHONPATH": str(project), "NO_MKDOCS_2_WARNING": "1", **env}
+    if not (project / "build" / "serve.yml").is_file():
+        subprocess.run(
+            [sys.executable, "-m", "scripts.cli", "generate", "--pdf-optional"],
+            cwd=project,
+            env=run_env,
+            capture_output=True,
+            timeout=300,
+        )
+    config = str(project / "build" / "serve.yml")
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", str(site_dir)],
         cwd=project,
-        env={**os.environ, "PYTHONPATH": str(project), "NO_MKDOCS_2_WARNING": "1", **env},
+        env=run_env,
         capture_output=True,
         text=True,
         timeout=300,
+    )
+
+
+def serve(project: Path, port: int) -> subprocess.Popen:
+    """What `make serve` starts: the generator once, then `mkdocs serve -f build/serve.yml`
+    on 127.0.0.1:`port`, which regenerates on every save. The caller stops it."""
+    env = {**os.environ, "PYTHONPATH": str(project), "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run(
+        [sys.executable, "-m", "scripts.cli", "generate", "--pdf-optional"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        check=True,
+        timeout=300,
+    )
+    config = str(project / "build" / "serve.yml")
+    return subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-f", config, "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
