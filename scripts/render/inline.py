@@ -29,9 +29,11 @@ class _SafeLinks(Treeprocessor):
 
 class _DataExtension(markdown.Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
-        for name in [p for p in md.preprocessors._priority if p.name == "html_block"]:
+        # Registry._priority is private; tests/test_private_apis.py fails if it moves.
+        preprocessors = md.preprocessors._priority  # type: ignore[attr-defined]
+        for name in [p for p in preprocessors if p.name == "html_block"]:
             md.preprocessors.deregister(name.name)
-        for item in list(md.parser.blockprocessors._priority):
+        for item in list(md.parser.blockprocessors._priority):  # type: ignore[attr-defined]
             if item.name not in _BLOCKS_KEPT:
                 md.parser.blockprocessors.deregister(item.name)
         for name in _INLINE_DROPPED:

@@ -37,10 +37,10 @@ def render(model: Model, site_url: str, paper: str, assessment: object = None) -
 
 def fit(page: Callable[[float], str], model: Model, paper: str) -> Rendered:
     """Render `page(font_size)`, the one-pager's HTML, at the largest size that fits one page."""
-    weasyprint = _weasyprint()
+    engine = _weasyprint()
 
     def layout(size: float) -> "weasyprint.Document":
-        html = weasyprint.HTML(string=page(size), base_url=str(views.TEMPLATES / "onepager.html"))
+        html = engine.HTML(string=page(size), base_url=str(views.TEMPLATES / "onepager.html"))
         return html.render(pdf_variant=PDF_VARIANT)
 
     size, floor_checked = START_PT, False

@@ -47,6 +47,7 @@ def load_changelog(model: Model, data_dir: Path = DATA) -> tuple[Release, ...]:
     )
     if reader.problems:  # the checks below assume the shape the schema guarantees
         raise ModelError(reader.problems)
+    assert source is not None, "a file that could not be read is one of reader.problems"
     model_file = reader.name(Path(data_dir) / "model.yml")
     problems = (
         _check_order(source)

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 
@@ -185,7 +186,7 @@ def _strings(value: object, path: tuple[str, ...]) -> Iterator[tuple[tuple[str, 
             yield from _strings(item, (*path, str(i)))
 
 
-def listed(data: dict, key: str, kind: type) -> list[tuple[int, object]]:
+def listed(data: dict, key: str, kind: type) -> list[tuple[int, Any]]:
     """(index, item) for each item of type `kind` under `key`.
 
     The cross-file checks run even where the schema failed, so that every problem shows at
@@ -199,7 +200,7 @@ def listed(data: dict, key: str, kind: type) -> list[tuple[int, object]]:
     )
 
 
-def ids(data: dict, key: str) -> list[object]:
+def ids(data: dict, key: str) -> list[Any]:
     return [item.get("id") for _, item in listed(data, key, dict)]
 
 

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -27,7 +28,7 @@ MAX_KEY = 64  # keys are words such as next_steps; a longer one would fill every
 @dataclass
 class Source:
     file: str
-    data: object
+    data: Any  # whatever the YAML holds; the schema check says whether it fits
     lines: dict[Path_, int] = field(default_factory=dict)
     # Unquoted values YAML read as something other than text (yes, 1.0, 2026-01-02), as written.
     plain: dict[Path_, str] = field(default_factory=dict)

@@ -225,8 +225,8 @@ def _change_lines(change: Change) -> list[str]:
     if change.kind == "moved":
         return [
             head,
-            f"  - before: {_escape(change.before)}",
-            f"  - after: {_escape(change.after)}",
+            f"  - before: {_escape(change.before or '')}",
+            f"  - after: {_escape(change.after or '')}",
         ]
     text = change.after if change.kind == "added" else change.before
     return [f"{head}: {_escape(text)}"] if text else [head]
