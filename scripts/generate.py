@@ -177,7 +177,7 @@ def _language_files(
                     f"area pages are built from {area.source_file}; delete this file",
                 )
             )
-        markdown = views.area_page(model, area, _root_of(name))
+        markdown = views.area_page(model, area, _root_of(name), cells.edit_links(area, edit))
         files[name] = _page(edit(area.source_file), "", markdown)
     files.update(cells.pages(model, edit, _root_of))
     return files, problems

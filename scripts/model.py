@@ -51,6 +51,9 @@ class Cell:
     summary: str
     practices: tuple[Practice, ...]
     next_steps: tuple[Step, ...]  # empty at the top level
+    # First and last line of the cell in its area's file, for edit links. Left out of repr
+    # and ==, which key the PDF cache: moving a cell down a file changes nothing it shows.
+    lines: tuple[int, int] = field(default=(0, 0), metadata=DERIVED, repr=False, compare=False)
 
     def practice(self, practice_id: str) -> Practice:
         return next(p for p in self.practices if p.id == practice_id)

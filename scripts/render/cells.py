@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 import yaml
 
-from scripts.model import Model
+from scripts.model import Area, Model
 from scripts.render import urls, views
 
 
@@ -21,12 +21,24 @@ def pages(
     `root_of` the relative path from a page to the site root."""
     result = {}
     for area in model.areas:
+        links = edit_links(area, edit)
         for cell in area.cells:
             name = f"{urls.cell_page(area.id, cell.level.id)}index.md"
-            meta = {"edit_url": edit(area.source_file)}
+            meta = {"edit_url": links.get(cell.level.id) or edit(area.source_file)}
             body = views.cell_page(model, area, cell, root_of(name))
             result[name] = _with_front_matter(meta, body)
     return result
+
+
+def edit_links(area: Area, edit: Callable[[str], str | None]) -> dict[int, str]:
+    """Level id -> the address of the cell's own lines in its area's file.
+
+    Empty for an area whose edit address is not its own file (a translation's file, whose
+    lines differ); no entry for a cell whose lines are unknown."""
+    url = edit(area.source_file)
+    if not url or not url.endswith(f"/{area.source_file}"):
+        return {}
+    return {c.level.id: urls.file_lines(url, *c.lines) for c in area.cells if c.lines[0]}
 
 
 def _with_front_matter(meta: dict, body: str) -> bytes:

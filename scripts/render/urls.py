@@ -32,6 +32,17 @@ def cell_page(area_id: str, level_id: int) -> str:
     return f"{area_path(area_id)}{level_anchor(level_id)}/"
 
 
+def file_lines(edit_url: str, first: int, last: int) -> str:
+    """Lines `first` to `last` of a file on the repository host, from the file's edit address.
+
+    GitHub (GitLab alike) edits a file at .../edit/<branch>/<path>, which cannot jump to a
+    line, and shows it at .../blob/<branch>/<path>, where #L<first>-L<last> highlights the
+    lines next to the edit pencil. An address of another shape is returned as it is."""
+    if "/edit/" not in edit_url or first < 1:
+        return edit_url
+    return f"{edit_url.replace('/edit/', '/blob/', 1)}#L{first}-L{last}"
+
+
 def principle_path(principle_id: str) -> str:
     return f"guide/principles/#{principle_id}"
 

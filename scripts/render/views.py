@@ -54,9 +54,10 @@ def matrix(model: Model, root: str = "") -> Markup:
     return render("matrix.html", model=model, root=root, stacked=True, assessment=None)
 
 
-def area_page(model: Model, area: Area, root: str) -> str:
-    """Markdown source of an area's page, so the engine builds its headings, TOC and search."""
-    return render("area.md", model=model, area=area, root=root)
+def area_page(model: Model, area: Area, root: str, edits: dict[int, str] | None = None) -> str:
+    """Markdown source of an area's page, so the engine builds its headings, TOC and search;
+    `edits`: level id -> where to edit that cell (scripts/render/cells.py)."""
+    return render("area.md", model=model, area=area, root=root, edits=edits or {})
 
 
 def cell_page(model: Model, area: Area, cell: Cell, root: str) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TypeVar, get_args, get_origin, get_type_hints
 
 from scripts.model import Area, Cell, Channel, Level, Model, Principle, Source, data_fields
-from scripts.source import validate
+from scripts.source import spans, validate
 from scripts.source.problems import ModelError, Problem
 from scripts.source.yaml_source import LINKED, first_link
 from scripts.source.yaml_source import Source as YamlSource
@@ -48,7 +48,8 @@ def load_model(data_dir: Path = DATA) -> Model:
         problems += validate.check_unique_ids(channels, "channels")
     if problems:
         raise ModelError(problems)
-    return _build(model.data, areas, reader.name(area_dir), principles.data, channels.data)
+    lines = {i: spans.cell_spans(source, reader.root / source.file) for i, source in areas.items()}
+    return _build(model.data, areas, reader.name(area_dir), principles.data, channels.data, lines)
 
 
 class Reader:
@@ -87,7 +88,12 @@ class Reader:
 
 
 def _build(
-    data: dict, areas: dict[str, YamlSource], area_dir: str, principles: dict, channels: dict
+    data: dict,
+    areas: dict[str, YamlSource],
+    area_dir: str,
+    principles: dict,
+    channels: dict,
+    lines: dict[str, dict[int, tuple[int, int]]],  # area -> level -> the cell's lines
 ) -> Model:
     levels = tuple(_record(Level, level) for level in data["levels"])
     return Model(
@@ -95,7 +101,10 @@ def _build(
         version=data["version"],
         summary=data["summary"],
         levels=levels,
-        areas=tuple(_area(areas[area_id].data, levels, area_dir) for area_id in data["areas"]),
+        areas=tuple(
+            _area(areas[area_id].data, levels, area_dir, lines[area_id])
+            for area_id in data["areas"]
+        ),
         copyright=data["copyright"],
         license_name=data["license"]["name"],
         license_url=data["license"]["url"],
@@ -105,10 +114,13 @@ def _build(
     )
 
 
-def _area(data: dict, levels: tuple[Level, ...], area_dir: str) -> Area:
+def _area(data: dict, levels: tuple[Level, ...], area_dir: str, lines: dict) -> Area:
     cells_by_level = {int(k): v for k, v in data["levels"].items()}
     cells = tuple(
-        _record(Cell, cells_by_level[level.id], area_id=data["id"], level=level) for level in levels
+        _record(
+            Cell, cells_by_level[level.id], area_id=data["id"], level=level, lines=lines[level.id]
+        )
+        for level in levels
     )
     return _record(Area, data, cells=cells, source_file=f"{area_dir}/{data['id']}.yml")
 
