@@ -20,6 +20,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from scripts.model import Model
 from scripts.render import inline, urls
+from scripts.render.language import gettext as _
 
 WIDTH, HEIGHT = 1200, 630
 FOLDER = "assets/previews/"
@@ -85,7 +86,7 @@ def cards(model: Model) -> dict[str, Card]:
             result[cell_image(area.id, cell.level.id)] = Card(
                 model.title,
                 area.title,
-                f"Level {cell.level.id}: {cell.level.name}",
+                f"{_('Level')} {cell.level.id}: {cell.level.name}",
                 _plain(cell.summary),
                 cell.level.id,
                 levels,

@@ -21,6 +21,7 @@ import yaml
 
 from scripts.model import Model
 from scripts.render import inline, previews, urls
+from scripts.render.language import gettext as _
 from scripts.source.problems import Problem
 
 PAGE = "index.md"
@@ -79,7 +80,8 @@ def cards(model: Model) -> dict[str, Card]:
             "article",
         )
         for cell in area.cells:
-            title = f"{area.title}, level {cell.level.id}: {cell.level.name}"
+            # As the cell page's heading (templates/cell.md), in the page's language.
+            title = f"{area.title}, {_('level')} {cell.level.id}: {cell.level.name}"
             summary = _plain(cell.summary)
             result[f"{urls.cell_page(area.id, cell.level.id)}{PAGE}"] = Card(
                 title,
