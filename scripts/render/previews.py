@@ -42,6 +42,7 @@ MARGIN = 72
 BAND_HEIGHT = 96
 ELLIPSIS = "…"
 _BLENDS = 16  # shades between a text colour and its background
+_STEP, _GAP = 18, 6  # the staircase's steps, in pixels
 
 
 def area_image(area_id: str) -> str:
@@ -97,9 +98,10 @@ def cards(model: Model) -> dict[str, Card]:
 def files(model: Model, cache_dir: Path) -> dict[str, bytes]:
     """Every preview image, from `cache_dir` where drawn before, else drawn and stored."""
     code = _code_digest()
+    wanted = {name: (card, f"{_key(card, code)}.png") for name, card in cards(model).items()}
     result = {}
-    for name, card in cards(model).items():
-        stored = cache_dir / f"{_key(card, code)}.png"
+    for name, (card, key) in wanted.items():
+        stored = cache_dir / key
         try:
             result[name] = stored.read_bytes()
             continue
@@ -111,7 +113,7 @@ def files(model: Model, cache_dir: Path) -> dict[str, bytes]:
         partial.write_bytes(png)
         partial.replace(stored)
         result[name] = png
-    _prune(cache_dir, {f"{_key(card, code)}.png" for card in cards(model).values()})
+    _prune(cache_dir, {key for _, key in wanted.values()})
     return result
 
 
@@ -120,9 +122,10 @@ def render(card: Card) -> bytes:
     draw = ImageDraw.Draw(image)
     draw.rectangle((0, 0, WIDTH, BAND_HEIGHT), fill=BAND)
     band_font = _font("semibold", 34)
-    draw.text((MARGIN, BAND_HEIGHT // 2), card.band, ON_BAND, band_font, "lm")
-    _steps(draw, card)
     width = WIDTH - 2 * MARGIN
+    band = _wrap(card.band, band_font, width - card.levels * (_STEP + _GAP) - MARGIN, 1)
+    draw.text((MARGIN, BAND_HEIGHT // 2), band[0], ON_BAND, band_font, "lm")
+    _steps(draw, card)
     y = BAND_HEIGHT + 44
     heading_font = _font("bold", 76)
     for line in _wrap(card.heading, heading_font, width, 2):
@@ -147,7 +150,7 @@ def render(card: Card) -> bytes:
 
 def _steps(draw: ImageDraw.ImageDraw, card: Card) -> None:
     """A staircase in the band's right corner, filled up to the card's level."""
-    size, gap = 18, 6
+    size, gap = _STEP, _GAP
     left = WIDTH - MARGIN - card.levels * (size + gap)
     for step in range(card.levels):
         filled = card.level is None or step <= card.level
