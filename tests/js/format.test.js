@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 
+import { toCSV } from "../../content/assets/js/csv.js";
 import { cut, excerpt, makeFormat } from "../../content/assets/js/format.js";
 import { FIXTURES, fixtures, model } from "./helpers.js";
 
@@ -105,7 +106,22 @@ test("the CSV keeps formulas as text and quotes per RFC 4180", () => {
   const state = format.blank();
   state.team = '=Ops, "core"';
   state.areas.meetings.current = 0;
-  const rows = format.toCSV(state).split("\r\n");
+  const rows = toCSV(model, state).split("\r\n");
   assert.ok(rows[0].startsWith("\ufeffteam,date,area"));
   assert.equal(rows[4], `"'=Ops, ""core""",,meetings,meetings,0,Unaware,,`);
+});
+
+test("a chosen or dropped file is read, or refused in a few words that never quote it", async () => {
+  const file = (text, name = "x.json") => new File([text], name, { type: "application/json" });
+  const good = await format.readFile(file(JSON.stringify({ team: "Ops", areas: { meetings: { current: 2 } } })));
+  assert.ok(good.problems.ok);
+  assert.equal(good.state.areas.meetings.current, 2);
+  const partly = await format.readFile(file(JSON.stringify({ areas: { meetings: { current: 2 }, sales: { current: 1 } } })));
+  assert.equal(partly.state.areas.meetings.current, 2, "what the model can use is kept");
+  assert.match(String(partly.problems), /sales/u);
+  for (const text of ["<b>not json</b>", "[1, 2]", '{"areas": {"sales": {"current": 1}}}']) {
+    assert.deepEqual(await format.readFile(file(text)), { problem: "is not an assessment saved from this page" }, text);
+  }
+  const huge = await format.readFile(file(" ".repeat(model.file_max + 1)));
+  assert.match(huge.problem, /larger than 1 MB/u);
 });

@@ -195,21 +195,21 @@ export function makeFormat(model) {
     return { state, problems };
   }
 
-  function toCSV(state) {
-    // A leading = + - @ would run as a formula in a spreadsheet; a quote keeps it text.
-    const cell = (value) => {
-      let text = String(value ?? "");
-      if (/^[=+\-@\t\r]/u.test(text)) text = `'${text}`;
-      return /[",\r\n]/u.test(text) ? `"${text.replace(/"/gu, '""')}"` : text;
-    };
-    const name = (n) => (n === null ? "" : model.levels[n].name);
-    const rows = [["team", "date", "area", "area_title", "current", "current_name", "target", "target_name"]];
-    for (const area of model.areas) {
-      const { current, target } = state.areas[area.id];
-      rows.push([state.team, state.date, area.id, area.title, current, name(current), target, name(target)]);
+  /**
+   * Reads a chosen or dropped file: what fromFile gives, or {problem} saying in a few words
+   * why nothing in it can be used. The person's own text in it never reaches the message.
+   */
+  async function readFile(file) {
+    if (file.size > model.file_max) return { problem: `is larger than ${model.file_max / 1e6} MB, the most an assessment file can be` };
+    let parsed = null;
+    try {
+      parsed = fromFile(JSON.parse(await file.text()));
+    } catch {
+      // not JSON: the same answer as any other file that is not an assessment
     }
-    return `\ufeff${rows.map((row) => row.map(cell).join(",")).join("\r\n")}\r\n`;
+    if (!parsed || (!parsed.problems.ok && isEmpty(parsed.state))) return { problem: "is not an assessment saved from this page" };
+    return parsed;
   }
 
-  return { blank, isEmpty, same, isDate, isLevel, cleanTeam, fromSearch, toSearch, toFile, fromFile, toCSV, fileMax: model.file_max };
+  return { blank, isEmpty, same, isDate, isLevel, cleanTeam, fromSearch, toSearch, toFile, fromFile, readFile };
 }

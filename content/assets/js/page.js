@@ -8,6 +8,7 @@
 
 import { el, own } from "./dom.js";
 import { makeFormat } from "./format.js";
+import { mark } from "./onepager.js";
 import { draw } from "./results.js";
 import { Keeper } from "./state.js";
 
@@ -82,6 +83,8 @@ function show() {
   history.replaceState(history.state, "", `${location.pathname}${format.toSearch(state, highlight)}${location.hash}`);
   $("amm-link").value = `${location.origin}${location.pathname}${format.toSearch(state)}`;
   draw(model, state);
+  mark(model, state);
+  views.revisit?.then((revisit) => revisit.draw(state));
   listEarlier();
 }
 
@@ -132,7 +135,8 @@ function listEarlier() {
       const picked = Object.values(state.areas).flatMap((a) => KINDS.map((k) => a[k])).filter((n) => n !== null).length;
       const button = el("button", { type: "button", class: "md-button" }, "Show");
       button.addEventListener("click", () => open(state, [`These are the answers you had until ${when}.`]));
-      return el("li", {}, `${when}: `, state.team ? own(state.team) : "no team name", `, ${picked} levels picked `, button);
+      const then = el("button", { type: "button", class: "md-button", "data-view": "revisit", "data-at": at }, "Compare with now");
+      return el("li", {}, `${when}: `, state.team ? own(state.team) : "no team name", `, ${picked} levels picked `, button, then);
     }),
   );
 }
@@ -149,25 +153,36 @@ function download(suffix, type, text) {
 }
 
 async function importFile(file) {
-  const unchanged = " Your answers are unchanged.";
-  if (file.size > format.fileMax) {
-    const limit = `${format.fileMax / 1e6} MB`;
-    tell([own(file.name), ` is larger than ${limit}, the most an assessment file can be, so nothing was loaded.${unchanged}`]);
-    return;
-  }
-  let parsed = null;
-  try {
-    parsed = format.fromFile(JSON.parse(await file.text()));
-  } catch {
-    // not JSON: reported below like any other file that is not an assessment
-  }
-  if (!parsed || (!parsed.problems.ok && format.isEmpty(parsed.state))) {
-    tell([own(file.name), ` is not an assessment saved from this page, so nothing was loaded.${unchanged}`]);
+  const parsed = await format.readFile(file);
+  if (parsed.problem) {
+    tell([own(file.name), ` ${parsed.problem}, so nothing was loaded. Your answers are unchanged.`]);
     return;
   }
   const left = parsed.problems.ok ? "" : ` Left out what this model cannot use: ${parsed.problems}.`;
   tell(["Loaded ", own(file.name), "."]);
   open(parsed.state, ["These answers come from ", own(file.name), `.${left}`]);
+}
+
+// ---- Views most people never open, loaded on first use: compare.js and revisit.js ----
+// Inside data-view="<module>", clicks, chosen and dropped files go to its handle().
+
+const views = {};
+const load = (name) => (views[name] ??= import(`./${name}.js`).then(({ make }) => make({ model, format, keeper, open, show })));
+
+function wireViews() {
+  for (const type of ["click", "change", "dragover", "drop"]) {
+    document.addEventListener(type, async (event) => {
+      const { target } = event;
+      if (type === "click" && target.dataset.pick) $(target.dataset.pick).click(); // a file input
+      const name = target.closest("[data-view]")?.dataset.view;
+      if (!name) return;
+      if (type[0] === "d") event.preventDefault(); // allows the drop
+      if (type === "dragover") return;
+      const files = [...(event.dataTransfer?.files ?? target.files ?? [])]; // gone after this handler
+      if (target.files) target.value = ""; // so the same file can be chosen again
+      (await load(name)).handle(target, files);
+    });
+  }
 }
 
 // ---- Start ----
@@ -184,7 +199,8 @@ function start() {
     // The same answers in the address and in the browser: a reload or a bookmark.
     if (!format.isEmpty(mine) || dropped) notice([`${format.isEmpty(mine) ? "" : "These are the answers saved in this browser on your last visit."}${dropped}`.trim()]);
   }
-  for (const id of ["amm-results", "amm-keep"]) $(id).hidden = false;
+  for (const id of ["amm-results", "amm-keep", "amm-compare"]) $(id).hidden = false;
+  wireViews();
 
   form.addEventListener("input", () => {
     const next = readForm();
@@ -208,8 +224,7 @@ function start() {
     }
   });
   $("amm-json").addEventListener("click", () => download(".json", "application/json", `${JSON.stringify(format.toFile(view?.state ?? mine), null, 2)}\n`));
-  $("amm-csv").addEventListener("click", () => download(".csv", "text/csv", format.toCSV(view?.state ?? mine)));
-  $("amm-import").addEventListener("click", () => $("amm-file").click());
+  $("amm-csv").addEventListener("click", async () => download(".csv", "text/csv", (await import("./csv.js")).toCSV(model, view?.state ?? mine)));
   $("amm-file").addEventListener("change", async (event) => {
     const [file] = event.target.files;
     event.target.value = ""; // so that choosing the same file again still loads it

@@ -4,15 +4,18 @@ import { el } from "./dom.js";
 
 const KINDS = ["current", "target"];
 
+const [cx, cy, r] = [210, 150, 92];
+
+/** Where level `value` of the `i`th area lies on the chart. */
+export function spot(model, i, value) {
+  const angle = (2 * Math.PI * i) / model.areas.length - Math.PI / 2;
+  const radius = (r * (value + 1)) / model.levels.length; // level 0 is a small ring, not the centre
+  return [cx + radius * Math.cos(angle), cy + radius * Math.sin(angle)];
+}
+
 export function radar(model, state) {
-  const n = model.areas.length;
   const top = model.levels.length - 1;
-  const [cx, cy, r] = [210, 150, 92];
-  const point = (i, value) => {
-    const angle = (2 * Math.PI * i) / n - Math.PI / 2;
-    const radius = (r * (value + 1)) / (top + 1); // level 0 is a small ring, not the centre
-    return [cx + radius * Math.cos(angle), cy + radius * Math.sin(angle)];
-  };
+  const point = (i, value) => spot(model, i, value);
   const svg = el("svg", { svg: 1, viewBox: "-10 0 440 300", role: "img", "aria-label": "Radar chart of the current and target level in each area. The table next to it lists the same levels." });
   for (let value = 0; value <= top; value++) {
     const ring = model.areas.map((_, i) => point(i, value).join(",")).join(" ");
