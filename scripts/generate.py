@@ -25,7 +25,7 @@ import traceback
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlparse
 
 import jinja2
 import yaml
@@ -37,6 +37,8 @@ from scripts.render import (
     pages,
     pdf_cache,
     placeholder,
+    previews,
+    social,
     status,
     urls,
     views,
@@ -124,16 +126,21 @@ def start(root: Path = ROOT, out: Path | None = None) -> Pending:
             files[name] = path.read_bytes()
         elif path.is_file() and posixpath.basename(name) not in _page_names(codes):
             problems.append(_flat_page(root, path, name))
+    # Pages link the assets from their own language's root.
+    assets = dict(files)
     for translation in translations:
         with language.using(_language(translation)):
-            found = _language_files(root, docs_dir, translation, releases, config, edit)
+            found = _language_files(root, out, docs_dir, translation, releases, config, edit)
         problems += found[1]
-        files.update({_prefix(translation) + name: page for name, page in found[0].items()})
+        own = {**assets, **found[0]}
+        files.update({_prefix(translation) + name: page for name, page in own.items()})
     names = _language_names(config)
     for translation in translations:
         with language.using(_language(translation)):
             body = status.page(translations[1:], names, edit, lambda f: (root / f).is_file())
-        files[_prefix(translation) + status.PAGE] = _page(None, "", body)
+        _, text = split_front_matter(body)
+        head = body[: len(body) - len(text)]
+        files[_prefix(translation) + status.PAGE] = _page(edit(status.TEMPLATE), head, text)
     if problems:
         raise ModelError(problems)
     for translation in translations:
@@ -142,13 +149,19 @@ def start(root: Path = ROOT, out: Path | None = None) -> Pending:
             files[_prefix(translation) + name] = content.encode()
     watch = tuple(config.get("watch") or ())
     config = engine_config(config, root, out, _nav(config.get("nav") or [], model))
-    config["plugins"] = _with_area_titles(config.get("plugins") or [], translations)
+    config["plugins"] = _i18n_plugin(config.get("plugins") or [], translations, site_url)
     warnings = tuple(w for t in translations for w in t.warnings)
     return Pending(root, out, files, config, jobs, warnings, watch=watch)
 
 
 def _language_files(
-    root: Path, docs_dir: Path, translation: i18n.Translation, releases: tuple, config: dict, edit
+    root: Path,
+    out: Path,
+    docs_dir: Path,
+    translation: i18n.Translation,
+    releases: tuple,
+    config: dict,
+    edit,
 ) -> tuple[dict[str, bytes], list[Problem]]:
     """One language's pages, named from its own site root, and the problems found."""
     model = translation.model
@@ -180,6 +193,8 @@ def _language_files(
         markdown = views.area_page(model, area, _root_of(name), cells.edit_links(area, edit))
         files[name] = _page(edit(area.source_file), "", markdown)
     files.update(cells.pages(model, edit, _root_of))
+    files.update(previews.files(model, out / "cache" / "previews" / translation.lang))
+    problems += social.describe(files, model, config, _prefix(translation))
     return files, problems
 
 
@@ -288,19 +303,19 @@ def _translations(model, data: Path, config: dict) -> list[i18n.Translation]:
     return translations
 
 
-def _with_area_titles(plugins: list, translations: list[i18n.Translation]) -> list:
-    """The i18n plugin's languages with each area's nav title in the language added to the
-    `nav_translations` mkdocs.yml gives for the rest of the nav."""
+def _i18n_plugin(plugins: list, translations: list[i18n.Translation], site_url: str) -> list:
+    """The i18n plugin's languages with the address of each language's site (the plugin
+    would assume the domain's root, wrong for a fork on github.io/<repository>/), and each
+    area's nav title in the language added to the `nav_translations` mkdocs.yml gives."""
     english, *others = translations
     by_code = {t.lang: t for t in others}
+    base = urlparse(urls.site_root(site_url)).path
     result = []
     for plugin in plugins:
         if isinstance(plugin, dict) and "i18n" in plugin:
             settings = dict(plugin["i18n"])
             settings["languages"] = [
-                _titled(entry, english, by_code[entry["locale"]])
-                if entry["locale"] in by_code
-                else entry
+                _language_entry(entry, english, by_code.get(entry["locale"]), base)
                 for entry in settings.get("languages") or []
             ]
             plugin = {"i18n": settings}
@@ -308,7 +323,16 @@ def _with_area_titles(plugins: list, translations: list[i18n.Translation]) -> li
     return result
 
 
-def _titled(entry: dict, english: i18n.Translation, translation: i18n.Translation) -> dict:
+def _language_entry(
+    entry: dict, english: i18n.Translation, translation: i18n.Translation | None, base: str
+) -> dict:
+    prefix = "" if entry.get("default") else f"{entry['locale']}/"
+    entry = {"link": base + prefix, **entry}
+    if prefix:  # the download banner (overrides/main.html) offers the language's own PDFs
+        pdfs = {paper: prefix + name for paper, name in urls.PDF_FILES.items()}
+        entry["extra"] = {**(entry.get("extra") or {}), "pdf_files": pdfs}
+    if translation is None:
+        return entry
     titles = {
         ours.title: theirs.title
         for ours, theirs in zip(english.model.areas, translation.model.areas, strict=True)

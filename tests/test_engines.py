@@ -104,5 +104,5 @@ def test_zensical_names_the_navigation_sections(sites: dict[str, Path]):
 )
 def test_zensical_links_each_translated_page_to_its_english_twin(sites: dict[str, Path]):
     page = read(sites["zensical"] / "es" / "areas" / "meetings" / "index.html")
-    assert page.find("link", rel="alternate", hreflang="en")
+    assert page.find("a", hreflang="en")
     assert page.find("html")[0].attrs["lang"] == "es"

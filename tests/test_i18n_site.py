@@ -35,15 +35,30 @@ def test_every_page_exists_in_every_language_with_the_switcher_pointing_at_its_t
             assert twin.is_file(), f"{lang}/{page} is missing"
             html = read(twin)
             assert html.find("html")[0].attrs["lang"] == lang, f"{lang}/{page}"
-            [english] = html.find("link", rel="alternate", hreflang="en")
-            href = english.attrs["href"]
-            assert urljoin(f"{SITE_URL}{lang}/{page}", href) == f"{SITE_URL}{page}", (
-                f"{lang}/{page}: switcher leads to {href}"
+            switcher = [
+                a.attrs["href"]
+                for a in html.find("a", hreflang="en")
+                if "md-select__link" in a.attrs.get("class", "")
+            ]
+            assert switcher, f"{lang}/{page} has no language switcher"
+            assert urljoin(f"{SITE_URL}{lang}/{page}", switcher[0]) == f"{SITE_URL}{page}", (
+                f"{lang}/{page}: the switcher leads to {switcher[0]}"
             )
-            assert any(
-                a.attrs.get("hreflang") == "en" and "md-select__link" in a.attrs.get("class", "")
-                for a in html.find("a")
-            ), f"{lang}/{page} has no language switcher"
+
+
+def test_the_sitemap_names_each_pages_twins_for_search_engines(site: Path):
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    for lang in ("en", *TRANSLATIONS):
+        twin = "" if lang == "en" else f"{lang}/"
+        link = f'<xhtml:link rel="alternate" hreflang="{lang}" href="{SITE_URL}{twin}areas/meetings/"/>'
+        assert link in sitemap
+
+
+def test_no_page_links_an_alternate_that_material_would_fetch_a_sitemap_beside(site: Path):
+    """Material fetches sitemap.xml next to every <link rel="alternate">, expecting a
+    language's root: next to a page it is a 404 (overrides/main.html drops them)."""
+    for page in ("", "areas/meetings/", "es/areas/meetings/"):
+        assert not read(site / file_of(page)).find("link", rel="alternate"), page
 
 
 def test_the_spanish_area_page_reads_in_spanish(site: Path):
