@@ -182,6 +182,18 @@ def test_marks_sit_in_the_right_cells_of_the_same_layout():
     assert marked.find("h1")[0].text.startswith("Web: ")
 
 
+def test_the_assessment_page_prints_the_same_overview_as_the_pdf():
+    """What the browser prints (onepager.js marks it) is the PDF's table, cell for cell."""
+    page = Page()
+    page.feed(views.assessment(MODEL, "../"))
+    pdf = onepager(assessment.Assessment("Web", None, {}))
+    assert [td.text for td in page.find("td")] == [td.text for td in pdf.find("td")]
+    heads = [th.text for th in pdf.find("th")]
+    assert [th.text for th in page.find("th")][-len(heads) :] == heads
+    legend = " ".join(page.find("p", **{"class": "amm-legend"})[0].text.split())
+    assert legend == " ".join(pdf.find("p", **{"class": "amm-legend"})[0].text.split())
+
+
 def test_report_uses_the_fit_loop(tmp_path: Path):
     team = assessment.read(write(tmp_path, GOOD), MODEL)
     rendered = report.render(MODEL, team, SITE_URL, "letter")
