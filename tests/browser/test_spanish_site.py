@@ -34,3 +34,36 @@ def test_axe_finds_no_violation_on_the_spanish_pages(new_context, base_url: str,
         page = new_context(color_scheme=scheme).new_page()
         page.goto(f"{base_url}{path}")
         assert gates.axe_violations(page) == [], f"{path} ({scheme})"
+
+
+CHECKED = (
+    "() => [...document.querySelectorAll('input[type=radio]:checked')]"
+    ".map(i => i.name + '=' + i.value)"
+)
+
+
+def test_answers_carry_over_to_the_spanish_assessment_by_link_and_in_this_browser(
+    new_context, base_url: str
+):
+    context = new_context()
+    page = context.new_page()
+    page.goto(f"{base_url}assessment/")
+    page.wait_for_selector("#amm-results:not([hidden])")
+    for radio in page.locator('input[name^="current-"][value="1"]').all():
+        radio.check()
+    for radio in page.locator('input[name^="target-"][value="3"]').all():
+        radio.check()
+    answers = page.evaluate(CHECKED)
+    assert len(answers) > 5
+    link = page.url.replace(f"{base_url}assessment/", f"{base_url}es/assessment/")
+    assert link != page.url
+
+    colleague = new_context().new_page()
+    colleague.goto(link)
+    colleague.wait_for_selector("#amm-results:not([hidden])")
+    assert colleague.evaluate(CHECKED) == answers
+    assert "Reuniones" in colleague.text_content("#amm-results")
+
+    page.goto(f"{base_url}es/assessment/")  # a plain visit restores the saved answers
+    page.wait_for_selector("#amm-results:not([hidden])")
+    assert page.evaluate(CHECKED) == answers
