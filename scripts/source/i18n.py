@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from scripts.model import Area, Cell, Model
 from scripts.render.language import interface_strings
@@ -53,7 +54,7 @@ def fingerprint(english: English) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:8]
 
 
-def _walk(model: Model, look: Callable[[str, Path_, English], English]) -> Model:
+def _walk(model: Model, look: Callable[[str, Path_, Any], Any]) -> Model:
     """The model with every translatable field replaced by `look(file, path, english)`: the
     one description of which fields translate and where an overlay keeps them."""
 
@@ -174,7 +175,7 @@ def load_translation(model: Model, data_dir: Path, lang: str) -> Translation:
     def look(file: str, path: Path_, original: English) -> English:
         source = overlays.get(file)
         leaf = _get(source.data, path) if source else None
-        if leaf is None:
+        if source is None or leaf is None:
             status[(file, path)] = MISSING
             return original
         lines[(file, path)] = source.line(path)
@@ -332,8 +333,10 @@ def read_interface(data_dir: Path, lang: str) -> tuple[tuple[tuple[str, str], ..
     if not path.is_file():
         return (), []
     source, _ = _interface(path, path.relative_to(data_dir.parent).as_posix())
+    if source is None or not isinstance(source.data, dict):
+        return (), []  # read_overlays reports why
     used = interface_strings()
-    data = source.data if source and isinstance(source.data, dict) else {}
+    data = source.data
     unused = [
         source.problem(
             (english,),
@@ -390,9 +393,7 @@ def stamp(model: Model, data_dir: Path, lang: str, only: list[str]) -> list[str]
             written = f'"{value}"' if _NUMBER_LIKE.fullmatch(value) else value
             if SOURCE in leaf:
                 number = source.lines[(*path, SOURCE)] - 1
-                edits[number] = re.sub(
-                    rf"({SOURCE}:\s*)\S+", lambda m, v=written: m.group(1) + v, lines[number]
-                )
+                edits[number] = re.sub(rf"({SOURCE}:\s*)\S+", rf"\g<1>{written}", lines[number])
             else:
                 # A list's line is that of its first item; its `text:` key is at or above it.
                 number = source.lines[(*path, TEXT)] - 1
