@@ -79,5 +79,5 @@ class PdfUnavailable(Exception):
             f"({self.detail.splitlines()[0][:120]}). Install it with `brew install pango` "
             "(macOS), `sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0` "
             "(Debian, Ubuntu, WSL 2 on Windows) or `sudo dnf install pango` (Fedora); "
-            "see CONTRIBUTING.md, \"Working on your computer\"."
+            'see CONTRIBUTING.md, "Working on your computer".'
         )
