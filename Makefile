@@ -47,6 +47,7 @@ diff: $(STAMP) ## what changed in the model since BASE (a git ref), cell by cell
 lint: $(STAMP) $(NODE)
 	$(BIN)/ruff check scripts tests
 	$(BIN)/ruff format --check scripts tests
+	$(BIN)/mypy
 	$(BIN)/yamllint -s data mkdocs.yml .github .pre-commit-config.yaml
 	node_modules/.bin/eslint --max-warnings 0 content/assets/js tests/js eslint.config.js
 

@@ -194,7 +194,7 @@ def _shorten(line: str, fits) -> str:
 
 @cache
 def _palette() -> Image.Image:
-    colours = [STEP_OFF]
+    colours: list[tuple[int, ...]] = [STEP_OFF]
     for background, text in ((PAPER, INK), (PAPER, ACCENT), (BAND, ON_BAND)):
         for step in range(_BLENDS):
             t = step / (_BLENDS - 1)

@@ -150,7 +150,7 @@ def _check_items(
     if change["area"] not in [area.id for area in model.areas]:
         return []  # reported above
     cell = model.area(change["area"]).cell(change["level"])
-    known = [item.id for item in (*cell.practices, *cell.next_steps)]
+    known = [p.id for p in cell.practices] + [s.id for s in cell.next_steps]
     return [
         source.problem(
             (*path, "items", str(number)),

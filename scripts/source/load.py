@@ -4,7 +4,7 @@ from collections.abc import Callable
 from dataclasses import is_dataclass
 from functools import cache
 from pathlib import Path
-from typing import TypeVar, get_args, get_origin, get_type_hints
+from typing import Any, TypeVar, cast, get_args, get_origin, get_type_hints
 
 from scripts.model import Area, Cell, Channel, Level, Model, Principle, Source, data_fields
 from scripts.source import spans, validate
@@ -48,8 +48,11 @@ def load_model(data_dir: Path = DATA) -> Model:
         problems += validate.check_unique_ids(channels, "channels")
     if problems:
         raise ModelError(problems)
-    lines = {i: spans.cell_spans(source, reader.root / source.file) for i, source in areas.items()}
-    return _build(model.data, areas, reader.name(area_dir), principles.data, channels.data, lines)
+    # No problems: every file was read, so none of these is None.
+    assert model is not None and principles is not None and channels is not None
+    lines = {i: spans.cell_spans(s, reader.root / s.file) for i, s in readable.items()}
+    folder = reader.name(area_dir)
+    return _build(model.data, readable, folder, principles.data, channels.data, lines)
 
 
 class Reader:
@@ -125,15 +128,15 @@ def _area(data: dict, levels: tuple[Level, ...], area_dir: str, lines: dict) -> 
     return _record(Area, data, cells=cells, source_file=f"{area_dir}/{data['id']}.yml")
 
 
-def _record(cls: type[T], raw: dict, **derived: object) -> T:
+def _record(cls: type[T], raw: dict, **derived: Any) -> T:
     """`cls` from its YAML mapping, each data field read under its own name; a field the
     file leaves out gets None, or () for a list."""
-    hints = _hints(cls)
+    hints = _hints(cast(type, cls))
     values = {f.name: _value(hints[f.name], raw.get(f.name)) for f in data_fields(cls)}
     return cls(**values, **derived)
 
 
-def _value(kind: object, value: object) -> object:
+def _value(kind: Any, value: Any) -> Any:
     if get_origin(kind) is tuple:
         item_kind = get_args(kind)[0]
         return tuple(_value(item_kind, item) for item in value or ())

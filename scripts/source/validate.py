@@ -159,7 +159,8 @@ def check_text(source: Source) -> list[Problem]:
         if text and not text.strip():
             problems.append(source.problem(path, "must not be empty"))
         if tag := _HTML_TAG.search(text):
-            shown = tag.group(0) + _TAG_TEXT.match(text, tag.end()).group(0)
+            rest = _TAG_TEXT.match(text, tag.end())  # it matches any text, even none
+            shown = tag.group(0) + (rest.group(0) if rest else "")
             problems.append(
                 source.problem(
                     path, f"must not contain HTML ({excerpt(shown, quote=False)}); use Markdown"

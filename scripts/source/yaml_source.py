@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
@@ -149,7 +149,7 @@ def _bounded(events: Iterable[yaml.Event]) -> Iterator[yaml.Event]:
     """
     depth = 0
     for event in events:
-        line = event.start_mark.line + 1
+        line = _line(event.start_mark)
         if isinstance(event, yaml.AliasEvent):
             raise _Refused(line, start="*")
         if isinstance(event, yaml.CollectionStartEvent) and event.anchor is not None:
@@ -187,7 +187,7 @@ def _build(events: Iterator[yaml.Event], source: Source, problems: list[Problem]
             documents += 1
             if documents > 1:
                 raise _Refused(
-                    event.start_mark.line + 1,
+                    _line(event.start_mark),
                     "starts a second YAML document with ---; keep one document per file",
                 )
             continue
@@ -213,12 +213,12 @@ def _build(events: Iterator[yaml.Event], source: Source, problems: list[Problem]
         else:
             child = None
         if child is not None:
-            source.lines.setdefault(child, event.start_mark.line + 1)
+            source.lines.setdefault(child, _line(event.start_mark))
         if isinstance(event, yaml.CollectionStartEvent):
             value: object = {} if isinstance(event, yaml.MappingStartEvent) else []
             stack.append([None if child is None else value, child or path, None])
         else:
-            value = _scalar(event, child or path, source, problems)
+            value = _scalar(cast(yaml.ScalarEvent, event), child or path, source, problems)
         if child is None:
             continue
         if isinstance(container, dict):
@@ -232,7 +232,7 @@ def _key(
     event: yaml.NodeEvent, path: Path_, mapping: dict, source: Source, problems: list[Problem]
 ) -> object:
     """The key (0 stays a number, as in the data), or _SKIP once its problem is reported."""
-    line = event.start_mark.line + 1
+    line = _line(event.start_mark)
     if not isinstance(event, yaml.ScalarEvent):
         problems.append(Problem(source.file, line, ".".join(path), "keys must be plain words"))
         return _SKIP
@@ -267,7 +267,9 @@ def _scalar(
         tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)
     if tag == _TEXT:
         return event.value  # most values: no need for the constructor's work
-    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+    # libyaml's marks are a C twin of PyYAML's Mark, with the same fields.
+    marks = cast(yaml.Mark, event.start_mark), cast(yaml.Mark, event.end_mark)
+    node = yaml.ScalarNode(tag, event.value, *marks, event.style)
     try:
         value = _CONSTRUCTOR.construct_object(node)
         _CONSTRUCTOR.constructed_objects.clear()  # it would keep every node of every build
@@ -275,7 +277,7 @@ def _scalar(
         problems.append(
             Problem(
                 source.file,
-                event.start_mark.line + 1,
+                _line(event.start_mark),
                 ".".join(path),
                 f"unknown tag {excerpt(tag, 40, quote=False)}; remove it",
             )
@@ -304,7 +306,7 @@ _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # look for it and say, on its line, what to change. Anything else keeps PyYAML's words.
 
 _LINE_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")  # YAML's line breaks, not Python's
-_INDENT = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]*")
+_INDENT = re.compile(r"^[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]*")
 # Where a value starts on a line: after "key: " or after one or more "- ".
 _VALUE = re.compile(r"[ ]*(?:(?:- +)+|[^\s#:][^:]*?: +)")
 _CURLY = {'"': "\u201c\u201d\u201e", "'": "\u2018\u2019"}
@@ -417,7 +419,7 @@ def _fix(lines: list[str], index: int) -> str:
 def _bad_indent(lines: list[str], upto: int) -> tuple[int, str] | None:
     """A tab or a non-breaking space in the indentation of a line up to the error."""
     for index, line in enumerate(lines[: upto + 1]):
-        indent = _INDENT.match(line).group(0)
+        indent = line[: len(line) - len(_INDENT.sub("", line, count=1))]
         if indent.strip(" ") and line[len(indent) :].strip():
             odd = next(char for char in indent if char != " ")
             if odd == "\t":
@@ -486,3 +488,8 @@ def _no_colon(lines: list[str], index: int) -> tuple[int, str]:
         "has no colon: write it as 'key: value' (or, if it continues the text above, indent "
         "it further)"
     )
+
+
+def _line(mark: object) -> int:
+    """The 1-based line of a parser mark; every event PyYAML makes from a file has one."""
+    return getattr(mark, "line", 0) + 1
