@@ -70,8 +70,7 @@ export function make({ model, format, open }) {
     agreed = () => {
       const state = middle(format, rows, members);
       state.date = new Date().toLocaleDateString("sv"); // today, as YYYY-MM-DD
-      const how = `These are the medians of ${members.length} members' answers, rounded down between two levels.`;
-      open(state, [`${how} Change any level the team settles on differently.`]);
+      open(state, [`These are the medians of ${members.length} members' answers, rounded down between two levels.`]);
       $("amm-team").focus();
     };
   }
