@@ -152,14 +152,15 @@ def answer_assessment(page) -> None:
     the results, the radar and the keep-and-share buttons are on the page."""
     page.evaluate(
         """() => {
-            for (const group of document.querySelectorAll('.amm-choice')) {
-                const options = group.querySelectorAll('input[type=radio]');
-                const kind = group.classList.contains('amm-choice--target') ? 'target' : 'current';
-                options[kind === 'target' ? options.length - 1 : 1].click();
+            const radios = document.querySelectorAll('.amm-form input[type=radio]');
+            for (const name of new Set([...radios].map(radio => radio.name))) {
+                const options = document.getElementsByName(name);
+                options[name.startsWith('target-') ? options.length - 1 : 1].click();
             }
         }"""
     )
     page.wait_for_selector("#amm-results:not([hidden])")
+    assert page.locator(".amm-form input[type=radio]:checked").count() > 0, "nothing answered"
 
 
 # Where the focused element is, and whether it shows that it has focus. A control that
