@@ -22,32 +22,39 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
+def _env(project: Path, **env: str) -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": str(project), "NO_MKDOCS_2_WARNING": "1", **env}
+
+
+def _run(project: Path, env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
+    """`python -m <args>` in `project`, its output kept for the caller to read."""
+    return subprocess.run(
+        [sys.executable, "-m", *args],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
 def mkdocs_build(
     project: Path, site_dir: Path, engine: str = "mkdocs", **env: str
 ) -> subprocess.CompletedProcess:
     """What `make site` runs: the generator writes `project`/build/, then `engine` (MkDocs
     unless it says another) builds build/mkdocs.yml, strictly, into `site_dir`. The first
     step that fails is returned."""
-    run_env = {**os.environ, "PYTHONPATH": str(project), "NO_MKDOCS_2_WARNING": "1", **env}
-
-    def run(*args: str) -> subprocess.CompletedProcess:
-        return subprocess.run(
-            [sys.executable, "-m", *args],
-            cwd=project,
-            env=run_env,
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
-
-    generated = run("scripts.cli", "generate")
+    run_env = _env(project, **env)
+    generated = _run(project, run_env, "scripts.cli", "generate")
     if generated.returncode != 0:
         return generated
     config = str(project / "build" / "mkdocs.yml")
     if engine != "zensical":
-        return run(engine, "build", "--strict", "-f", config, "-d", str(site_dir))
+        return _run(
+            project, run_env, engine, "build", "--strict", "-f", config, "-d", str(site_dir)
+        )
     # Zensical builds only into the folder its configuration names (build/site).
-    built = run("zensical", "build", "--strict", "-f", config)
+    built = _run(project, run_env, "zensical", "build", "--strict", "-f", config)
     if built.returncode == 0:
         shutil.rmtree(site_dir, ignore_errors=True)
         shutil.copytree(project / "build" / "site", site_dir)
@@ -57,38 +64,18 @@ def mkdocs_build(
 def hook_build(project: Path, site_dir: Path, **env: str) -> subprocess.CompletedProcess:
     """A build the way `make serve` rebuilds: `mkdocs build -f build/serve.yml`, whose hook
     runs the generator again before MkDocs renders the tree."""
-    run_env = {**os.environ, "PYTHONPATH": str(project), "NO_MKDOCS_2_WARNING": "1", **env}
+    run_env = _env(project, **env)
     if not (project / "build" / "serve.yml").is_file():
-        subprocess.run(
-            [sys.executable, "-m", "scripts.cli", "generate", "--pdf-optional"],
-            cwd=project,
-            env=run_env,
-            capture_output=True,
-            timeout=300,
-        )
+        _run(project, run_env, "scripts.cli", "generate", "--pdf-optional")
     config = str(project / "build" / "serve.yml")
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", str(site_dir)],
-        cwd=project,
-        env=run_env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    return _run(project, run_env, "mkdocs", "build", "--strict", "-f", config, "-d", str(site_dir))
 
 
 def serve(project: Path, port: int) -> subprocess.Popen:
     """What `make serve` starts: the generator once, then `mkdocs serve -f build/serve.yml`
     on 127.0.0.1:`port`, which regenerates on every save. The caller stops it."""
-    env = {**os.environ, "PYTHONPATH": str(project), "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run(
-        [sys.executable, "-m", "scripts.cli", "generate", "--pdf-optional"],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        check=True,
-        timeout=300,
-    )
+    env = _env(project)
+    _run(project, env, "scripts.cli", "generate", "--pdf-optional").check_returncode()
     config = str(project / "build" / "serve.yml")
     return subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-f", config, "-a", f"127.0.0.1:{port}"],
