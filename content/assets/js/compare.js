@@ -71,7 +71,10 @@ export function make({ model, format, open }) {
       const state = middle(format, rows, members);
       state.date = new Date().toLocaleDateString("sv"); // today, as YYYY-MM-DD
       open(state, [`These are the medians of ${members.length} members' answers, rounded down between two levels.`]);
-      $("amm-team").focus();
+      // The notice says where these answers came from: show it whole under the header,
+      // then put the cursor on the team's name, the first thing a facilitator fills in.
+      $("amm-notice").scrollIntoView({ block: "start" });
+      $("amm-team").focus({ preventScroll: true });
     };
   }
 
