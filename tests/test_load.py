@@ -182,6 +182,16 @@ def test_empty_text_and_word_counts(data: Path):
     ) in found
 
 
+def test_a_sentence_over_30_words_is_reported_on_its_line(data: Path):
+    doc = data / "areas" / "meetings.yml"
+    edit(doc, "why: >-\n", "why: >-\n  " + " ".join(["Long"] * 35) + ".\n")
+    assert any(
+        found.startswith(f"data/areas/meetings.yml:{line_of(doc, 'why:')}: why: ")
+        and "has a sentence of 35 words" in found
+        for found in problems(data)
+    )
+
+
 def test_html_and_unsafe_links_are_rejected(data: Path):
     doc = data / "areas" / "documentation.yml"
     edit(

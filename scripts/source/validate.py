@@ -15,6 +15,7 @@ from typing import Any
 import jsonschema
 
 from scripts.render.urls import is_safe_url
+from scripts.source import sentences
 from scripts.source.problems import Problem, excerpt
 from scripts.source.yaml_source import Source
 
@@ -158,6 +159,15 @@ def check_text(source: Source) -> list[Problem]:
             )
         if text and not text.strip():
             problems.append(source.problem(path, "must not be empty"))
+        words, sentence = sentences.longest(text)
+        if words > sentences.MAX_WORDS and len(text) <= MAX_TEXT:  # else "too long" says it
+            problems.append(
+                source.problem(
+                    path,
+                    f"has a sentence of {words} words ({excerpt(sentence)}); split it so each "
+                    f"has {sentences.MAX_WORDS} at most",
+                )
+            )
         if tag := _HTML_TAG.search(text):
             rest = _TAG_TEXT.match(text, tag.end())  # it matches any text, even none
             shown = tag.group(0) + (rest.group(0) if rest else "")
