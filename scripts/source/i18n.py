@@ -86,27 +86,19 @@ def _walk(model: Model, look: Callable[[str, Path_, Any], Any]) -> Model:
         translated = fields(original, file, (), ("title", "summary", "why"))
         return replace(translated, cells=tuple(cell(file, c) for c in original.cells))
 
+    def guide(entries: tuple, key: str, names: tuple[str, ...]) -> tuple:
+        """The entries of data/guide/<key>.yml, each found in its overlay by its id."""
+        return tuple(fields(e, f"guide/{key}.yml", (key, e.id), names) for e in entries)
+
     return replace(
         fields(model, "model.yml", (), ("title", "summary")),
         levels=levels,
         areas=tuple(area(a) for a in model.areas),
-        principles=tuple(
-            fields(
-                p,
-                "guide/principles.yml",
-                ("principles", p.id),
-                ("name", "summary", "in_practice", "example", "pitfall"),
-            )
-            for p in model.principles
+        principles=guide(
+            model.principles, "principles", ("name", "summary", "in_practice", "example", "pitfall")
         ),
-        channels=tuple(
-            fields(
-                c,
-                "guide/channels.yml",
-                ("channels", c.id),
-                ("name", "summary", "use_for", "not_for", "tips"),
-            )
-            for c in model.channels
+        channels=guide(
+            model.channels, "channels", ("name", "summary", "use_for", "not_for", "tips")
         ),
     )
 
