@@ -106,12 +106,51 @@ def test_areas_added_removed_and_moved(repo: Path):
     )
     old, new = diff.model_at("main", repo), load_model(data)
     changes = diff.compare(old, new)
+    levels = [level.name for level in new.levels]
     assert [(c.where, c.field, c.kind) for c in changes] == [
         ("Documentation", "area", "removed"),
         ("Tooling", "area", "added"),
+        *((f"Tooling, level {n} ({name})", "cell", "added") for n, name in enumerate(levels)),
         ("The model", "areas", "moved"),
     ]
     assert changes[-1].after == "decision-making, meetings, work-tracking, leadership-culture"
+    text = diff.markdown(changes, "`main`", "working tree", old, new)
+    top = new.area("tooling").cells[-1]
+    assert f"### Tooling, level {top.level.id} ({top.level.name})\n\n- **cell** added: " in text
+    assert diff._escape(top.summary) in text
+
+
+def test_guide_edits_are_listed_by_principle_and_channel(repo: Path):
+    guide = repo / "data" / "guide"
+    edit(guide / "principles.yml", "name: Be asynchronous first", "name: Work async first")
+    edit(guide / "channels.yml", "name: Chat", "name: Team chat")
+    old, new = diff.model_at("main", repo), load_model(repo / "data")
+    changes = diff.compare(old, new)
+    assert [(c.where, c.field, c.kind, c.before, c.after) for c in changes] == [
+        (
+            "Principle: Work async first",
+            "name",
+            "reworded",
+            "Be asynchronous first",
+            "Work async first",
+        ),
+        ("Channel: Team chat", "name", "reworded", "Chat", "Team chat"),
+    ]
+    text = diff.markdown(changes, "`main`", "working tree", old, new)
+    assert "### Principle: Work async first\n\n- **name** reworded\n" in text
+
+
+def test_a_swapped_principle_id_is_changed_not_reworded(repo: Path):
+    meetings = repo / "data" / "areas" / "meetings.yml"
+    edit(meetings, "  - write-things-down\n", "  - make-work-visible\n")
+    old, new = diff.model_at("main", repo), load_model(repo / "data")
+    changes = diff.compare(old, new)
+    assert [(c.where, c.field, c.kind, c.before, c.after) for c in changes] == [
+        ("Meetings", "principles", "changed", "write-things-down", "make-work-visible"),
+    ]
+    text = diff.markdown(changes, "`main`", "working tree", old, new)
+    assert "1 change: 1 changed." in text
+    assert "- **principles** changed\n  - before: write-things-down\n" in text
 
 
 def test_data_text_is_shown_as_source_not_rendered(repo: Path):

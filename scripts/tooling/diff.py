@@ -29,7 +29,7 @@ REPO = Path(__file__).resolve().parents[2]
 class Change:
     where: str  # "The model", "Level 2 (Defined)", "Meetings", "Meetings, level 2 (Defined)"
     field: str  # the YAML key: summary, practices, next_steps, next_steps.leads_to, title, ...
-    kind: str  # added, removed, reworded, moved
+    kind: str  # added, removed, reworded (a text), changed (an id), moved
     before: str | None = None
     after: str | None = None
     item: str | None = None  # the id of the practice or next step, for changes to one of them
@@ -37,6 +37,10 @@ class Change:
 
 class GitError(Exception):
     """git could not produce the files at the ref (unknown ref, not a repository)."""
+
+
+# Lists of ids, not of texts: a different entry there is a changed link, not new wording.
+_ID_LISTS = {"principles", "leads_to"}
 
 
 def compare(old: Model, new: Model) -> list[Change]:
@@ -54,15 +58,49 @@ def compare(old: Model, new: Model) -> list[Change]:
     for area in new.areas:
         if area.id not in old_areas:
             changes.append(Change(area.title, "area", "added", after=area.id))
+            changes += [
+                Change(
+                    f"{area.title}, {_level_name(new, cell.level.id)}",
+                    "cell",
+                    "added",
+                    after=cell.summary,
+                )
+                for cell in area.cells
+            ]
         else:
             changes.extend(_area(old_areas[area.id], area, old, new))
-    kept_old = [a for a in old_areas if a in new_areas]
-    kept_new = [a for a in new_areas if a in old_areas]
-    if kept_old != kept_new:
-        changes.append(
-            Change("The model", "areas", "moved", ", ".join(kept_old), ", ".join(kept_new))
-        )
+    changes += _order("The model", "areas", list(old_areas), list(new_areas))
+    changes += _guide("Principle", "principles", old.principles, new.principles)
+    changes += _guide("Channel", "channels", old.channels, new.channels)
     return changes
+
+
+def _guide(kind: str, field: str, old: tuple, new: tuple) -> list[Change]:
+    """The guide's principles or channels (data/guide/), paired by id like list items."""
+    before = {item.id: item for item in old}
+    after = {item.id: item for item in new}
+    changes = [
+        Change(f"{kind}: {item.name}", field, "removed", before=item.summary, item=item.id)
+        for item in old
+        if item.id not in after
+    ]
+    for item in new:
+        if item.id not in before:
+            changes.append(
+                Change(f"{kind}: {item.name}", field, "added", after=item.summary, item=item.id)
+            )
+        else:
+            changes += _record(f"{kind}: {item.name}", before[item.id], item)
+    return changes + _order("The guide", field, list(before), list(after))
+
+
+def _order(where: str, field: str, old_ids: list[str], new_ids: list[str]) -> list[Change]:
+    """A "moved" change when the ids on both sides are in another order."""
+    kept_old = [i for i in old_ids if i in new_ids]
+    kept_new = [i for i in new_ids if i in old_ids]
+    if kept_old == kept_new:
+        return []
+    return [Change(where, field, "moved", ", ".join(kept_old), ", ".join(kept_new))]
 
 
 def _texts(where: str, old: object, new: object, fields: tuple[str, ...]) -> list[Change]:
@@ -84,9 +122,8 @@ def _items(where: str, field: str, old: tuple, new: tuple) -> list[Change]:
         if op == "equal":
             continue
         pairs = min(a2 - a1, b2 - b1) if op == "replace" else 0
-        changes += [
-            Change(where, field, "reworded", old[a1 + i], new[b1 + i]) for i in range(pairs)
-        ]
+        kind = "changed" if field in _ID_LISTS else "reworded"
+        changes += [Change(where, field, kind, old[a1 + i], new[b1 + i]) for i in range(pairs)]
         changes += [Change(where, field, "removed", before=text) for text in old[a1 + pairs : a2]]
         changes += [Change(where, field, "added", after=text) for text in new[b1 + pairs : b2]]
     return changes
@@ -108,11 +145,7 @@ def _by_id(where: str, field: str, old: tuple, new: tuple) -> list[Change]:
             # A change to an item's text is a change to the list's entry, as in the YAML.
             name = field if change.field == "text" else f"{field}.{change.field}"
             changes.append(dataclasses.replace(change, field=name, item=item.id))
-    kept_old = [item.id for item in old if item.id in after]
-    kept_new = [item.id for item in new if item.id in before]
-    if kept_old != kept_new:
-        changes.append(Change(where, field, "moved", ", ".join(kept_old), ", ".join(kept_new)))
-    return changes
+    return changes + _order(where, field, list(before), list(after))
 
 
 def _level_name(model: Model, level_id: int) -> str:
@@ -202,7 +235,7 @@ def markdown(changes: list[Change], base: str, head: str, old: Model, new: Model
         return "\n".join(lines) + "\n"
     counts = {
         kind: sum(c.kind == kind for c in changes)
-        for kind in ("reworded", "added", "removed", "moved")
+        for kind in ("reworded", "changed", "added", "removed", "moved")
     }
     summary = ", ".join(f"{n} {kind}" for kind, n in counts.items() if n)
     lines[-1] += f" {len(changes)} change{'s' if len(changes) != 1 else ''}: {summary}."
@@ -222,7 +255,7 @@ def _change_lines(change: Change) -> list[str]:
     if change.kind == "reworded" and change.before is not None and change.after is not None:
         before, after = _word_diff(change.before, change.after)
         return [head, f"  - before: {before}", f"  - after: {after}"]
-    if change.kind == "moved":
+    if change.kind in ("moved", "changed"):
         return [
             head,
             f"  - before: {_escape(change.before or '')}",
