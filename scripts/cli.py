@@ -68,7 +68,9 @@ def main(argv: list[str] | None = None) -> int:
         return _i18n(model, args)
     if args.command == "report":
         try:
-            notes = report.build(model, args.source, args.out, args.site_url, args.paper)
+            notes = report.build(
+                model, args.source, args.out, args.site_url, args.paper, releases
+            )
         except (ProblemsError, PdfUnavailable) as error:
             print(error.report(), file=sys.stderr)
             return 1

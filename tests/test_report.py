@@ -15,6 +15,7 @@ import pytest
 from scripts import cli
 from scripts.render import assessment, report, views
 from scripts.render.assessment import AssessmentError
+from scripts.source.changelog import load_changelog
 from scripts.source.load import load_model
 from tests.htmltools import Page, read
 
@@ -228,7 +229,8 @@ def test_assessment_page_embeds_the_model_and_loads_its_script_only_there(site: 
         a.title for a in MODEL.areas
     ]
     (embedded,) = page.find("script", id="amm-data")
-    assert json.loads(embedded.text) == assessment.page_data(MODEL, "../")
+    releases = load_changelog(MODEL)
+    assert json.loads(embedded.text) == assessment.page_data(MODEL, "../", releases)
     assert page.find("script", type="module", src="../assets/js/page.js")
     assert "assets/js/" not in (site / "index.html").read_text(encoding="utf-8")
     assert "needs JavaScript" in page.find("noscript")[0].text

@@ -22,6 +22,7 @@ from markupsafe import Markup
 
 from scripts.model import Model
 from scripts.render import inline, urls
+from scripts.source.changelog import Release
 from scripts.source.problems import Problem, ProblemsError
 
 SCHEMA_FILE = Path(__file__).resolve().parents[2] / "data" / "schemas" / "assessment.schema.json"
@@ -239,8 +240,9 @@ def _parse(data: dict, model: Model, name: str) -> Assessment:
     return Assessment(team.strip(), on, levels, version)
 
 
-def page_data(model: Model, root: str) -> dict:
-    """What the assessment page's script needs: names, links, practices and next steps.
+def page_data(model: Model, root: str, releases: tuple[Release, ...] = ()) -> dict:
+    """What the assessment page's script needs: names, links, practices and next steps,
+    and the cells each release changed, to tell a team which old answers to re-check.
 
     Text goes out as plain text (inline Markdown rendered, then its tags dropped):
     the script shows it with textContent, never as HTML.
@@ -255,6 +257,22 @@ def page_data(model: Model, root: str) -> dict:
         "schema": SCHEMA,
         "file_max": FILE_MAX,
         "levels": [{"id": level.id, "name": level.name} for level in model.levels],
+        "releases": [
+            {
+                "version": release.version,
+                "cells": [
+                    {
+                        "area": change.area_id,
+                        "level": change.level_id,
+                        "url": root + urls.cell_page(change.area_id, change.level_id),
+                        "note": text(change.note),
+                    }
+                    for change in release.changes
+                    if change.area_id is not None and change.level_id is not None
+                ],
+            }
+            for release in releases
+        ],
         "areas": [
             {
                 "id": area.id,

@@ -21,5 +21,6 @@ def functions(model: Model, releases: tuple, root: str, config: dict) -> dict[st
         "principles": lambda: views.principles(model, root),
         "channels": lambda: views.channels(model),
         "quick_reference": lambda: views.quick_reference(model, root),
-        "assessment": lambda: views.assessment(model, root),
+        "assessment": lambda: views.assessment(model, root, releases),
+        "teams": lambda: views.teams(model, root, releases),
     }

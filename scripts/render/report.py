@@ -11,6 +11,7 @@ from pathlib import Path
 from scripts.model import Model
 from scripts.render import pdf
 from scripts.render.assessment import Assessment, printable, read
+from scripts.render.versions import version_note
 
 
 def isolated(assessment: Assessment) -> Assessment:
@@ -30,19 +31,19 @@ def render(model: Model, assessment: Assessment, site_url: str, paper: str) -> p
     return pdf.render(model, site_url, paper, isolated(assessment))
 
 
-def build(model: Model, source: Path, out: Path, site_url: str, paper: str) -> list[str]:
+def build(
+    model: Model, source: Path, out: Path, site_url: str, paper: str, releases: tuple = ()
+) -> list[str]:
     """Read `source`, write the PDF to `out`; return notes worth telling the user."""
     assessment = read(source, model)
     rendered = render(model, assessment, site_url, paper)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(rendered.pdf)
     notes = [f"{printable(str(out))}: 1 page at {rendered.font_size:g} pt"]
-    if assessment.model_version and assessment.model_version != model.version:
-        notes.append(
-            f"note: {printable(str(source))} was made with version {assessment.model_version} "
-            "of the model; "
-            f"this is version {model.version}, so check the marks still fit the cells"
-        )
+    if releases and (
+        note := version_note(model, releases, assessment.model_version, printable(str(source)))
+    ):
+        notes.append(note)
     missing = [a.title for a in model.areas if "current" not in assessment.levels.get(a.id, {})]
     if missing:
         notes.append(f"note: no current level for {', '.join(missing)}; those columns are unmarked")

@@ -97,14 +97,21 @@ def changelog(model: Model, releases: tuple, root: str) -> str:
     return render("changelog.md", model=model, releases=releases, root=root)
 
 
-def assessment(model: Model, root: str) -> Markup:
+def assessment(model: Model, root: str, releases: tuple = ()) -> Markup:
     """The self-assessment form, with the model its script reads embedded as JSON."""
     return render(
         "assessment.html",
         model=model,
         root=root,
-        data=script_json(page_data(model, root)),
+        data=script_json(page_data(model, root, releases)),
         team_max=TEAM_MAX,
+    )
+
+
+def teams(model: Model, root: str, releases: tuple = ()) -> Markup:
+    """The coordinator's view of several teams' files, with the same data as the assessment."""
+    return render(
+        "teams.html", model=model, root=root, data=script_json(page_data(model, root, releases))
     )
 
 

@@ -177,3 +177,27 @@ def _release(entry: dict) -> Release:
             for c in entry.get("changes", [])
         ),
     )
+
+
+def oldest_version(releases: tuple[Release, ...]) -> str:
+    """The first release: what a file or link without a version is taken to be made with."""
+    return releases[-1].version
+
+
+def is_older(version: str, than: str) -> bool:
+    return _semver(version) < _semver(than)
+
+
+def changed_cells(releases: tuple[Release, ...], version: str) -> dict[tuple[str, int], list[str]]:
+    """Each cell that a release newer than `version` changed, with its notes, oldest first.
+
+    Answers given before those releases rated the cell's old text, so a team re-checks them.
+    """
+    cells: dict[tuple[str, int], list[str]] = {}
+    for release in reversed(releases):
+        if not is_older(version, release.version):
+            continue
+        for change in release.changes:
+            if change.area_id is not None and change.level_id is not None:
+                cells.setdefault((change.area_id, change.level_id), []).append(change.note)
+    return cells

@@ -55,7 +55,7 @@ test("new links prefix areas, so no area id can clash with team, date or h", () 
   state.team = "Ops";
   state.areas.team = { current: 2, target: 3 };
   const search = clash.toSearch(state, "word");
-  assert.equal(search, "?h=word&team=Ops&current-team=2&target-team=3");
+  assert.equal(search, "?h=word&team=Ops&current-team=2&target-team=3&v=1.0.0");
   const back = clash.fromSearch(search);
   assert.ok(clash.same(back.state, state));
   assert.equal(back.highlight, "word");

@@ -2,6 +2,8 @@
 // `make report` reads with the same rules) and the link. No DOM here, so node's test runner
 // checks it against the same example files as the Python reader.
 
+import { oldest } from "./versions.js";
+
 const KINDS = ["current", "target"];
 const SHOWN = 5; // problems listed by name; the rest are counted
 const EXCERPT = 40; // characters of a bad value that a message quotes
@@ -64,6 +66,8 @@ export function makeFormat(model) {
   const team = properties.team;
   const teamText = pattern(team.pattern);
   const datePattern = pattern(properties.date.pattern);
+  const versionText = pattern(properties.model_version.pattern);
+  const isVersion = (value) => typeof value === "string" && versionText.test(value);
   const { minimum: low, maximum: high } = $defs.level;
   const fields = new Set(Object.keys(properties));
   const ids = model.areas.map((area) => area.id);
@@ -106,11 +110,14 @@ export function makeFormat(model) {
     let found = false;
     let dropped = 0;
     let highlight = null;
+    let versioned = false;
+    state.version = oldest(model); // links made before they carried ?v= came from the first release
     for (const [key, value] of new URLSearchParams(search)) {
       const [, prefix, rest] = /^(current-|target-)?(.*)$/su.exec(key);
       const area = Object.hasOwn(state.areas, rest) ? state.areas[rest] : null;
       const n = /^\d{1,3}$/u.test(value) ? Number(value) : null;
       if (key === "h") highlight = value;
+      else if (key === "v" && isVersion(value)) [state.version, versioned] = [value, true];
       else if (key === "team" && cleanTeam(value)) state.team = cleanTeam(value);
       else if (key === "date" && isDate(value)) state.date = value;
       else if (area && isLevel(n)) area[prefix === "target-" ? "target" : "current"] = n;
@@ -118,9 +125,9 @@ export function makeFormat(model) {
         dropped += 1;
         continue;
       }
-      if (key !== "h") found = true;
+      if (key !== "h" && key !== "v") found = true;
     }
-    return { state, found, dropped, highlight };
+    return { state, found, dropped, highlight, versioned };
   }
 
   function toSearch(state, highlight = null) {
@@ -131,6 +138,8 @@ export function makeFormat(model) {
     for (const [id, chosen] of Object.entries(state.areas)) {
       for (const kind of KINDS) if (chosen[kind] !== null) params.set(`${kind}-${id}`, chosen[kind]);
     }
+    // The version the answers were given against, so a later model can say what changed.
+    if (!isEmpty(state)) params.set("v", state.version ?? model.version);
     const text = params.toString();
     return text ? `?${text}` : "";
   }
@@ -138,7 +147,7 @@ export function makeFormat(model) {
   // ---- The file ----
 
   function toFile(state) {
-    return { model: model.title, model_version: model.version, team: state.team, date: state.date || null, areas: state.areas };
+    return { model: model.title, model_version: state.version ?? model.version, team: state.team, date: state.date || null, areas: state.areas };
   }
 
   /**
@@ -170,8 +179,8 @@ export function makeFormat(model) {
       else say("date", `must be a day such as 2025-03-04, not ${excerpt(value.date)}`);
     }
     const version = value.model_version;
-    if (version !== undefined && (typeof version !== "string" || !pattern(properties.model_version.pattern).test(version)))
-      say("model_version", `must be a version such as 1.0.0, not ${excerpt(version)}`);
+    if (version !== undefined && !isVersion(version)) say("model_version", `must be a version such as 1.0.0, not ${excerpt(version)}`);
+    state.version = isVersion(version) ? version : oldest(model);
     if ("model" in value && (typeof value.model !== "string" || [...value.model].length > properties.model.maxLength))
       say("model", "must be the model's title");
     for (const [id, chosen] of Object.entries(value.areas)) {
@@ -192,7 +201,7 @@ export function makeFormat(model) {
         else say(`${where}.${kind}`, `must be a level from ${low} to ${high}, not ${excerpt(n)}`);
       }
     }
-    return { state, problems };
+    return { state, problems, versioned: isVersion(version) };
   }
 
   /**

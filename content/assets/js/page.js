@@ -11,6 +11,8 @@ import { makeFormat } from "./format.js";
 import { mark } from "./onepager.js";
 import { draw } from "./results.js";
 import { Keeper } from "./state.js";
+import { remind } from "./keep-file.js";
+import { showVersion } from "./version-note.js";
 
 const $ = (id) => document.getElementById(id);
 const model = JSON.parse($("amm-data").textContent);
@@ -110,6 +112,7 @@ function backToMine() {
   view = null;
   fillForm(mine);
   show();
+  showVersion(model, mine.version, true);
   notice(["These are the answers saved in this browser."]);
 }
 
@@ -160,6 +163,7 @@ async function importFile(file) {
   }
   const left = parsed.problems.ok ? "" : ` Left out what this model cannot use: ${parsed.problems}.`;
   tell(["Loaded ", own(file.name), "."]);
+  showVersion(model, parsed.state.version, parsed.versioned);
   open(parsed.state, ["These answers come from ", own(file.name), `.${left}`]);
 }
 
@@ -191,6 +195,7 @@ function start() {
   const link = format.fromSearch(location.search);
   highlight = link.highlight;
   const dropped = link.dropped ? ` ${link.dropped} part${link.dropped > 1 ? "s" : ""} of the link could not be used and ${link.dropped > 1 ? "were" : "was"} left out.` : "";
+  showVersion(model, ...(link.found ? [link.state.version, link.versioned] : [mine.version, true]));
   if (link.found && !format.same(link.state, mine)) {
     open(link.state, [`These answers come from the link you opened.${dropped}`]);
   } else {
@@ -201,6 +206,7 @@ function start() {
   }
   for (const id of ["amm-results", "amm-keep", "amm-compare"]) $(id).hidden = false;
   wireViews();
+  remind(format, () => mine, storage());
 
   form.addEventListener("input", () => {
     const next = readForm();
