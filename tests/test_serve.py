@@ -9,7 +9,10 @@ from urllib.request import urlopen
 from mkdocs.livereload import LiveReloadServer
 
 from scripts.engines import mkdocs_hook
+from scripts.render.problem_banner import add_panel
+from scripts.source.problems import REPORT_MAX, Problem
 from scripts.tooling.project import serve
+from tests.htmltools import Page
 
 
 def test_serve_watches_the_sources_every_tenth_of_a_second_not_the_tree(tmp_path: Path):
@@ -75,3 +78,65 @@ def test_killing_serve_does_not_leave_pdf_workers_behind(project: Path):
     while alive(workers) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not alive(workers)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def parse(html: str) -> Page:
+    page = Page()
+    page.feed(html)
+    return page
+
+
+def test_the_problem_panel_escapes_what_it_quotes_and_sits_in_the_main_content():
+    page = '<html><body dir="ltr"><main class="md-main" data-md-component="main"><h1>Meetings'
+    trick = Problem("data/areas/meetings.yml", 3, "title", "starts with '<script>alert(1)'")
+    html = add_panel(page, [trick])
+    assert html.index("<main") < html.index('<section role="alert"') < html.index("<h1>")
+    shown = parse(html)
+    assert shown.find("code")[0].text == "data/areas/meetings.yml:3"
+    assert shown.find("li")[0].text == str(trick)
+    assert not shown.find("script")
+    many = [Problem("data/model.yml", n, "", "is wrong") for n in range(1, REPORT_MAX + 6)]
+    listed = parse(add_panel(page, many))
+    assert len(listed.find("li")) == REPORT_MAX
+    assert listed.find("h2")[0].text == f"{REPORT_MAX + 5} problems in the data"
+    assert "5 more" in listed.find("section")[0].text
+
+
+def test_a_bad_save_shows_its_problems_in_the_browser_until_a_good_one(project: Path):
+    port = free_port()
+    server = serve(project, port)
+    page_url = f"http://127.0.0.1:{port}/areas/meetings/"
+    area = project / "data" / "areas" / "meetings.yml"
+    good = area.read_text()
+
+    def page_once(predicate) -> str:
+        deadline = time.monotonic() + 120
+        while True:
+            try:  # a request never hangs on a failed build: the timeout would fail it
+                html = urlopen(page_url, timeout=60).read().decode()
+            except OSError:
+                html = ""
+            if html and predicate(html):
+                return html
+            assert server.poll() is None and time.monotonic() < deadline, "no such page"
+            time.sleep(0.2)
+
+    try:
+        page_once(lambda html: "<h1" in html)
+        area.write_text(good.replace("title: Meetings", "title: [Meetings", 1))
+        broken = parse(page_once(lambda html: 'role="alert"' in html))
+        assert broken.find("code")[0].text == "data/areas/meetings.yml:3"
+        assert "quotes" in broken.find("section", role="alert")[0].text
+        assert broken.find("h1")[0].text.strip().startswith("Meetings")  # the last good page
+        area.write_text(good.replace("title: Meetings", "title: Meetings again", 1))
+        fixed = parse(page_once(lambda html: "Meetings again" in html))
+        assert not fixed.find("section", role="alert")
+    finally:
+        server.kill()
+        server.wait()

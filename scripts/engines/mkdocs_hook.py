@@ -8,10 +8,17 @@ no hook (`make site` does that, and so do ProperDocs and Zensical in the tests).
 - on_env: wait for the PDFs before MkDocs copies the tree's files, and keep the theme's
   compiled templates in build/cache/jinja/ for the next rebuild;
 - on_serve: watch the sources, not the tree the generator rewrites, and poll for saved
-  files every 0.1 s instead of MkDocs' fixed 0.5 s.
+  files every 0.1 s instead of MkDocs' fixed 0.5 s;
+- on_post_page: while the data has problems, show them at the top of every page.
+
+Bad data must not stall the browser: MkDocs holds every request while a rebuild has
+failed. So a save with problems renders the last good tree again (build/mkdocs.yml and
+build/docs are only written from valid data), with the problems on each page, and the
+next good save replaces it.
 """
 
 import logging
+import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -19,7 +26,8 @@ from mkdocs.exceptions import PluginError
 
 from scripts import generate
 from scripts.engines import jinja_cache
-from scripts.source.problems import ModelError
+from scripts.render import problem_banner
+from scripts.source.problems import ModelError, Problem
 
 ROOT = Path(__file__).resolve().parents[2]
 POLL_SECONDS = 0.1
@@ -27,14 +35,16 @@ POLL_SECONDS = 0.1
 log = logging.getLogger("mkdocs.hooks.amm")
 _pending: generate.Pending | None = None
 _told: set[str] = set()
+_problems: list[Problem] = []  # of the last save; the pages show them while there are any
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _pending
+    _pending = None
     try:
         _pending = generate.start(ROOT)
     except ModelError as error:
-        raise PluginError(error.report()) from None
+        return _last_good(config, error)
     # Serving is for reading the pages: without Pango they still show, each PDF a note.
     _pending.pdfs_optional = True
     for warning in _pending.warnings:  # stale translations, which never stop a build
@@ -44,7 +54,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if generate.has_pdfs(_pending.out):
         tree = generate.write_pages(_pending)
     else:
-        tree = _finish(generate.finish)
+        try:
+            tree = generate.finish(_pending)
+        except ModelError as error:  # an overview that does not fit: nothing was written
+            return _last_good(config, error)
+    _problems.clear()
     config.docs_dir = str(tree.docs)
     config.nav = tree.settings["nav"]
     config.extra.update(tree.settings["extra"])
@@ -52,7 +66,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_env(env, config: MkDocsConfig, files):
-    _finish(generate.write_pdfs)
+    if _pending is not None:
+        try:
+            generate.write_pdfs(_pending)
+        except ModelError as error:  # the pages are new; the PDFs stay the last good ones
+            _show(error)
     if _pending and _pending.pdf_missing and _pending.pdf_missing not in _told:
         _told.add(_pending.pdf_missing)  # once, not once per language or per save
         log.info(_pending.pdf_missing)
@@ -74,9 +92,26 @@ def on_serve(server, config: MkDocsConfig, builder):
     return server
 
 
-def _finish(step):
-    assert _pending is not None, "on_config runs first"
-    try:
-        return step(_pending)
-    except ModelError as error:  # an overview that does not fit
+def on_post_page(output: str, page, config: MkDocsConfig) -> str:
+    return problem_banner.add_panel(output, _problems) if _problems else output
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    if _problems and template_name == "404.html":
+        return problem_banner.add_panel(output, _problems)
+    return output
+
+
+def _last_good(config: MkDocsConfig, error: ModelError) -> MkDocsConfig:
+    """`config` as MkDocs read it, which is the last good build's; with nothing built yet
+    there is nothing to show, and the terminal says why."""
+    if not (Path(config.docs_dir) / "index.md").is_file():
         raise PluginError(error.report()) from None
+    _show(error)
+    return config
+
+
+def _show(error: ModelError) -> None:
+    _problems[:] = error.problems
+    # Not through the log: in a strict build every warning fails it, and this must not.
+    print(f"{error.report()}\nThe browser shows the last good build with these.", file=sys.stderr)

@@ -12,13 +12,13 @@ class Problem:
     where: str
     message: str
 
+    @property
+    def location(self) -> str:
+        return f"{self.file}:{self.line}" if self.line else self.file
+
     def __str__(self) -> str:
-        location = f"{self.file}:{self.line}" if self.line else self.file
-        return (
-            f"{location}: {self.where}: {self.message}"
-            if self.where
-            else f"{location}: {self.message}"
-        )
+        rest = f"{self.where}: {self.message}" if self.where else self.message
+        return f"{self.location}: {rest}"
 
 
 def excerpt(value: object, limit: int = 60, quote: bool = True) -> str:
