@@ -118,6 +118,15 @@ def test_a_new_area_needs_only_its_data_file(fixture_project: Path, tmp_path: Pa
     assert any(a.attrs.get("href") == "../areas/test-sixth-area/#level-3" for a in matrix.find("a"))
     nav = [a.text.strip() for a in read(out / "index.html").find("a", class_="md-nav__link")]
     assert "Sixth area" in nav
+
+    # The pages count the areas from the data, in every language.
+    def words(page: str) -> str:
+        return " ".join(read(out / page / "index.html").find("main")[0].text.split())
+
+    assert "It looks at 6 areas of team life" in words("")
+    for page in ("", "areas/", "guide/how-to-use/", "es/", "es/areas/"):
+        text = words(page)
+        assert not re.search(r"\b(five|cinco) (areas|áreas)\b", text, re.I), page
     from pypdf import PdfReader
 
     for name in PDF_FILES.values():
