@@ -39,7 +39,11 @@ def main(argv: list[str] | None = None) -> int:
     make_report.add_argument("source", type=Path, help="the JSON file the assessment page saved")
     make_report.add_argument("--out", type=Path, default=Path("team.pdf"))
     make_report.add_argument("--paper", choices=sorted(urls.PDF_FILES), default="letter")
-    make_report.add_argument("--site-url", default=os.environ.get("SITE_URL", DEFAULT_SITE_URL))
+    make_report.add_argument(
+        "--site-url",
+        default=os.environ.get("SITE_URL"),
+        help="the site the PDF links to (default: SITE_URL, else where the repository publishes)",
+    )
     translate = commands.add_parser("i18n", help="translations: stamp fields, list their status")
     translate.add_argument("action", choices=("stamp", "status"))
     translate.add_argument("lang", help="a folder of data/i18n/, e.g. es")
@@ -67,10 +71,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "i18n":
         return _i18n(model, args)
     if args.command == "report":
+        site_url = args.site_url or _published_site(args.data.parent)
+        print(f"{args.out}: links go to {site_url}; set SITE_URL for another address")
         try:
-            notes = report.build(
-                model, args.source, args.out, args.site_url, args.paper, releases
-            )
+            notes = report.build(model, args.source, args.out, site_url, args.paper, releases)
         except (ProblemsError, PdfUnavailable) as error:
             print(error.report(), file=sys.stderr)
             return 1
@@ -106,6 +110,15 @@ def _i18n(model, args) -> int:
     counts = ", ".join(f"{n} {state}" for state, n in translation.counts().items())
     print(f"{args.lang}: {counts}")
     return 0
+
+
+def _published_site(root: Path) -> str:
+    """The repository's published site, from mkdocs.yml's edit_uri (EDIT_URI for a fork)."""
+    try:
+        edit_uri = generate.read_config(root / generate.CONFIG).get("edit_uri") or ""
+    except ModelError:
+        edit_uri = ""
+    return urls.published_site(edit_uri) or DEFAULT_SITE_URL
 
 
 def _generate(root: Path, out: Path | None, pdfs_optional: bool) -> int:

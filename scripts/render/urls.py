@@ -1,5 +1,7 @@
 """Where things live on the site, and which links may leave it: the one place for URL rules."""
 
+import re
+
 SAFE_SCHEMES = ("https:", "http:", "mailto:")
 
 PDF_FILES = {
@@ -12,6 +14,13 @@ def site_root(site_url: str) -> str:
     """The published root as links are joined to it: always with a trailing slash, since
     https://example.org/amm + areas/ would otherwise give .../ammareas/."""
     return site_url if site_url.endswith("/") else f"{site_url}/"
+
+
+def published_site(edit_uri: str) -> str | None:
+    """Where GitHub Pages publishes the repository that `edit_uri` edits, by the rule the
+    workflow sets SITE_URL with: https://<owner>.github.io/<repository>/. None for another host."""
+    found = re.match(r"https://github\.com/([\w.-]+)/([\w.-]+)/", edit_uri)
+    return f"https://{found[1].lower()}.github.io/{found[2]}/" if found else None
 
 
 def area_path(area_id: str) -> str:
@@ -30,6 +39,11 @@ def cell_path(area_id: str, level_id: int) -> str:
 def cell_page(area_id: str, level_id: int) -> str:
     """A cell's own page: the link to share, since link previews drop the #fragment."""
     return f"{area_path(area_id)}{level_anchor(level_id)}/"
+
+
+def practice_path(area_id: str, practice_id: str) -> str:
+    """A practice on its area's page, where area.md gives each one the id area-practice."""
+    return f"{area_path(area_id)}#{area_id}-{practice_id}"
 
 
 def file_lines(edit_url: str, first: int, last: int) -> str:
