@@ -28,6 +28,27 @@ def test_every_area_file_has_a_code_owner_line():
         assert f"/data/areas/{area.name}" in owned, f"{area.name} has no line in CODEOWNERS"
 
 
+def git_attributes(path: str) -> dict[str, str]:
+    shown = subprocess.run(
+        ["git", "-C", str(ROOT), "check-attr", "-a", "--", path],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return dict(line.split(": ")[1:] for line in shown.splitlines())
+
+
+def test_text_is_kept_with_lf_endings_and_binaries_are_never_converted():
+    for text in ("data/areas/meetings.yml", "content/index.md", "scripts/cli.py", "Makefile"):
+        assert git_attributes(text)["eol"] == "lf", text
+    for binary in ("site/a.pdf", "previews/a.png", "fonts/a.woff2", "fonts/a.ttf"):
+        assert git_attributes(binary)["binary"] == "set", binary
+    stored = subprocess.run(
+        ["git", "-C", str(ROOT), "ls-files", "--eol"], capture_output=True, text=True, check=True
+    ).stdout
+    assert stored and "i/crlf" not in stored and "i/mixed" not in stored
+
+
 def test_actions_are_pinned_to_exact_releases():
     uses = re.findall(r"uses:\s*(\S+)", WORKFLOW.read_text(encoding="utf-8"))
     assert uses
