@@ -33,9 +33,9 @@ site: generate ## strict build into site/ (never with -q: it hides broken links,
 pdf: $(STAMP) ## the one-page overviews alone, into site/
 	$(PY) -m scripts.cli pdf --out site
 
-report: $(STAMP) ## a team's marked one-pager: make report IN=assessment.json OUT=team.pdf [PAPER=a4]
+report: $(STAMP) ## a team's marked one-pager: make report IN=assessment.json OUT=team.pdf [PAPER=a4] [LOCALE=es]
 	$(if $(IN),,$(error IN is required: the JSON file saved from the assessment page))
-	$(PY) -m scripts.cli report $(IN) --out $(or $(OUT),team.pdf) --paper $(or $(PAPER),letter)
+	$(PY) -m scripts.cli report $(IN) --out $(or $(OUT),team.pdf) --paper $(or $(PAPER),letter) --lang $(or $(LOCALE),en)
 
 validate: $(STAMP) ## check data/ and list every problem as file:line
 	$(PY) -m scripts.cli validate

@@ -5,13 +5,14 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from urllib.parse import urljoin
 
 from scripts import generate
-from scripts.render import pdf, report, urls
+from scripts.render import language, pdf, report, urls
 from scripts.source import i18n
 from scripts.source.changelog import load_changelog
 from scripts.source.load import DATA, load_model
-from scripts.source.problems import ModelError, PdfUnavailable, ProblemsError
+from scripts.source.problems import ModelError, PdfUnavailable, Problem, ProblemsError
 
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
 
@@ -44,6 +45,9 @@ def main(argv: list[str] | None = None) -> int:
         default=os.environ.get("SITE_URL"),
         help="the site the PDF links to (default: SITE_URL, else where the repository publishes)",
     )
+    make_report.add_argument(
+        "--lang", default="en", help="the language of the one-pager: en or a folder of data/i18n/"
+    )
     translate = commands.add_parser("i18n", help="translations: stamp fields, list their status")
     translate.add_argument("action", choices=("stamp", "status"))
     translate.add_argument("lang", help="a folder of data/i18n/, e.g. es")
@@ -74,7 +78,14 @@ def main(argv: list[str] | None = None) -> int:
         site_url = args.site_url or _published_site(args.data.parent)
         print(f"{args.out}: links go to {site_url}; set SITE_URL for another address")
         try:
-            notes = report.build(model, args.source, args.out, site_url, args.paper, releases)
+            translation = _translation(model, args.data, args.lang)
+            # Its links lead to the site in its language, at /<lang>/ as the build places it.
+            if translation.lang != "en":
+                site_url = urljoin(urls.site_root(site_url), f"{translation.lang}/")
+            with language.using(generate.language_of(translation)):
+                notes = report.build(
+                    translation.model, args.source, args.out, site_url, args.paper, releases
+                )
         except (ProblemsError, PdfUnavailable) as error:
             print(error.report(), file=sys.stderr)
             return 1
@@ -90,6 +101,15 @@ def main(argv: list[str] | None = None) -> int:
         (args.out / name).write_bytes(rendered.pdf)
         print(f"{args.out / name}: 1 page at {rendered.font_size:g} pt")
     return 0
+
+
+def _translation(model, data: Path, lang: str) -> i18n.Translation:
+    if lang == "en":
+        return i18n.english(model)
+    if not i18n.overlay_dir(data, lang).is_dir():
+        known = ", ".join(["en", *i18n.languages(data)])
+        raise ModelError([Problem(f"--lang {lang}", 0, "", f"is no language here; use {known}")])
+    return i18n.load_translation(model, data, lang)
 
 
 def _i18n(model, args) -> int:

@@ -43,6 +43,7 @@ from scripts.render import (
     urls,
     views,
 )
+from scripts.render.theme import words as theme_words
 from scripts.source import i18n
 from scripts.source.changelog import load_changelog
 from scripts.source.load import load_model
@@ -108,7 +109,7 @@ def start(root: Path = ROOT, out: Path | None = None) -> Pending:
             t.model,
             urljoin(urls.site_root(site_url), _prefix(t)),
             out / "cache" / "pdf",
-            _language(t),
+            language_of(t),
             _prefix(t),
         )
         for t in translations
@@ -129,14 +130,14 @@ def start(root: Path = ROOT, out: Path | None = None) -> Pending:
     # Pages link the assets from their own language's root.
     assets = dict(files)
     for translation in translations:
-        with language.using(_language(translation)):
+        with language.using(language_of(translation)):
             found = _language_files(root, out, docs_dir, translation, releases, config, edit)
         problems += found[1]
         own = {**assets, **found[0]}
         files.update({_prefix(translation) + name: page for name, page in own.items()})
     names = _language_names(config)
     for translation in translations:
-        with language.using(_language(translation)):
+        with language.using(language_of(translation)):
             body = status.page(translations[1:], names, edit, lambda f: (root / f).is_file())
         _, text = split_front_matter(body)
         head = body[: len(body) - len(text)]
@@ -145,7 +146,7 @@ def start(root: Path = ROOT, out: Path | None = None) -> Pending:
         raise ModelError(problems)
     for translation in translations:
         lang_url = urljoin(urls.site_root(site_url), _prefix(translation))
-        for name, content in export.files(translation.model, lang_url).items():
+        for name, content in export.files(translation.model, lang_url, translation.lang).items():
             files[_prefix(translation) + name] = content.encode()
     watch = tuple(config.get("watch") or ())
     config = engine_config(config, root, out, _nav(config.get("nav") or [], model))
@@ -330,7 +331,9 @@ def _language_entry(
     entry = {"link": base + prefix, **entry}
     if prefix:  # the download banner (overrides/main.html) offers the language's own PDFs
         pdfs = {paper: prefix + name for paper, name in urls.PDF_FILES.items()}
-        entry["extra"] = {**(entry.get("extra") or {}), "pdf_files": pdfs}
+        with language.using(language_of(translation) if translation else language.ENGLISH):
+            words = theme_words()
+        entry["extra"] = {**(entry.get("extra") or {}), "pdf_files": pdfs, "words": words}
     if translation is None:
         return entry
     titles = {
@@ -346,7 +349,8 @@ def _prefix(translation: i18n.Translation) -> str:
     return "" if translation.lang == "en" else f"{translation.lang}/"
 
 
-def _language(translation: i18n.Translation) -> language.Language:
+def language_of(translation: i18n.Translation) -> language.Language:
+    """What the templates render `translation` with: its strings and its stale cells."""
     if translation.lang == "en":
         return language.ENGLISH
     stale = frozenset(
@@ -440,8 +444,12 @@ def engine_config(config: dict, root: Path, out: Path, nav: list) -> dict:
             for line in patterns
             if line.strip() and (not code or line.startswith("/"))
         )
-    # For the download links on every page (overrides/main.html).
-    derived["extra"] = {**(config.get("extra") or {}), "pdf_files": dict(urls.PDF_FILES)}
+    # For the download links on every page and the theme's other words (overrides/main.html).
+    derived["extra"] = {
+        **(config.get("extra") or {}),
+        "pdf_files": dict(urls.PDF_FILES),
+        "words": theme_words(),
+    }
     return derived
 
 

@@ -7,6 +7,7 @@ import jsonschema
 import pytest
 import yaml
 
+from scripts.render import language
 from scripts.source import i18n
 from scripts.source.load import load_model
 from scripts.source.problems import ModelError
@@ -193,3 +194,50 @@ def test_the_shipped_overlays_follow_their_schema():
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         jsonschema.validate(data, schema)
         assert path.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema="), path
+
+
+# ---------------------------------------------------------------- the interface strings
+
+
+def test_every_string_of_the_templates_and_scripts_has_a_spanish_entry():
+    """Every `_()` of the templates and theme.py and every t("...") of the browser modules:
+    a text added without its Spanish shows in English on the Spanish site."""
+    strings, _ = i18n.read_interface(ROOT / "data", "es")
+    used = language.interface_strings()
+    assert language.script_strings() <= used
+    assert len(language.script_strings()) > 5
+    assert sorted(used - dict(strings).keys()) == []
+
+
+def test_script_strings_are_the_t_calls_of_the_modules_and_not_their_comments(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    (tmp_path / "a.js").write_text(
+        '// t("Only a comment") names no text\n'
+        'el("p", {}, t("Saved {count} answers", {count}), format(x));\n'
+        'const said = t("Say \\"hi\\"");\n'
+        'const not = at("Not a call"), other = text.t("Nor this");\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(language, "SCRIPTS", tmp_path)
+    assert language.script_strings() == {"Saved {count} answers", 'Say "hi"'}
+    spanish = language.Language(
+        "es", (("Saved {count} answers", "{count} respuestas guardadas"), ("Level", "Nivel"))
+    )
+    with language.using(spanish):
+        assert language.script_table() == {"Saved {count} answers": "{count} respuestas guardadas"}
+
+
+def test_an_interface_translation_keeps_the_englishs_placeholders(data: Path):
+    path = overlay(data, i18n.INTERFACE)
+    path.write_text(
+        "Read about {area}: Más sobre {área}\n"
+        '"{day} {month} {year}": "{day} de {month} de {year}"\n'
+        "Level: Nivel {level}\n",
+        encoding="utf-8",
+    )
+    assert errors(data) == [
+        "data/i18n/es/interface.yml:1: Read about {area}: must hold {area}, as the English "
+        "does, not {área}",
+        "data/i18n/es/interface.yml:3: Level: must hold no {name}, as the English does, not {level}",
+    ]

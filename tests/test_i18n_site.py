@@ -9,9 +9,10 @@ from urllib.parse import urljoin
 import pytest
 from pypdf import PdfReader
 
-from scripts.render import urls
+from scripts.render import language, urls
+from scripts.source import i18n
 from tests.browser.gates import file_of, html_pages
-from tests.conftest import edit, line_of
+from tests.conftest import ROOT, edit, line_of
 from tests.htmltools import read
 
 TRANSLATIONS = ("es", "de")
@@ -124,3 +125,60 @@ def test_an_english_edit_marks_exactly_that_spanish_cell_stale(fixture_project: 
     status = (docs / "es" / "translations" / "index.md").read_text(encoding="utf-8")
     assert status.count(f"data/i18n/es/areas/meetings.yml:{line}: ") == 1
     assert "levels.0.practices.calendars-full-recurring" in status
+
+
+def test_model_json_names_its_language(site: Path):
+    for lang in ("en", *TRANSLATIONS):
+        folder = site if lang == "en" else site / lang
+        assert json.loads((folder / "model.json").read_text(encoding="utf-8"))["language"] == lang
+
+
+def shown_texts(page: Path) -> set[str]:
+    """Each element's own text and its labels, each whitespace run as one space."""
+    texts = set()
+    for element in read(page).elements:
+        if element.tag in ("script", "style"):
+            continue
+        for value in (element.text, element.attrs.get("title"), element.attrs.get("aria-label")):
+            if value and value.strip():
+                texts.add(" ".join(value.split()))
+    return texts
+
+
+SPANISH_INTERFACE = ["es/", "es/assessment/", "es/matrix/", "es/changelog/", "es/areas/meetings/"]
+
+
+@pytest.mark.parametrize("page", SPANISH_INTERFACE)
+def test_no_text_of_the_interface_shows_in_english_on_the_spanish_pages(site: Path, page: str):
+    """Every interface string interface.yml translates: its English may not be the whole
+    text of an element, a title or a label of the Spanish page (the banner, the assessment's
+    labels, the matrix's caption and corner, the ¶ links, the theme's toggles)."""
+    spanish = dict(i18n.read_interface(ROOT / "data", "es")[0])
+    english = {text.rstrip(":") for text, translated in spanish.items() if text != translated}
+    english |= {"Switch to dark mode", "Switch to light mode"}  # mkdocs.yml's palette
+    shown = {text.rstrip(":") for text in shown_texts(site / file_of(page))}
+    assert sorted(english & shown) == []
+
+
+def test_the_spanish_assessment_page_speaks_spanish_before_its_script_runs(site: Path):
+    page = read(site / "es" / "assessment" / "index.html")
+    texts = shown_texts(site / "es" / "assessment" / "index.html")
+    assert {
+        "Guardar y compartir",
+        "Siguientes pasos",
+        "Hoy",
+        "Objetivo",
+        "Más sobre Reuniones",
+    } <= texts
+    caption = next(c.text for c in page.find("caption") if "El nivel más alto" in c.text)
+    assert caption.startswith("Modelo de madurez de la comunicación asíncrona: 5 áreas")
+    banner = next(p.text for p in page.find("p") if "amm-download" in p.attrs.get("class", ""))
+    assert " ".join(banner.split()).startswith("Resumen en una página: PDF, carta")
+    # The browser modules' words: the Spanish of each t("...") that interface.yml translates.
+    island = json.loads(page.find("script", id="amm-strings")[0].text)
+    spanish = dict(i18n.read_interface(ROOT / "data", "es")[0])
+    assert island == {k: v for k, v in spanish.items() if k in language.script_strings()}
+    english = json.loads(
+        read(site / "assessment" / "index.html").find("script", id="amm-strings")[0].text
+    )
+    assert english == {}

@@ -22,12 +22,14 @@ SCHEMA_NAME = "model.schema.json"
 FORMAT_VERSION = 2  # bump when a field is renamed, removed or changes shape, so tools can tell
 
 
-def document(model: Model, site_url: str) -> dict:
-    """model.json as a dict; `site_url` is the published root, e.g. https://example.org/amm/."""
+def document(model: Model, site_url: str, lang: str = "en") -> dict:
+    """model.json as a dict; `site_url` is the published root, e.g. https://example.org/amm/,
+    and `lang` the language of `model`'s text."""
     root = urls.site_root(site_url)
     return {
         "$schema": urljoin(root, SCHEMA_NAME),
         "format": FORMAT_VERSION,
+        "language": lang,
         "title": model.title,
         "version": model.version,
         "summary": model.summary,
@@ -87,10 +89,10 @@ def schema(site_url: str) -> dict:
     return published
 
 
-def files(model: Model, site_url: str) -> dict[str, str]:
+def files(model: Model, site_url: str, lang: str = "en") -> dict[str, str]:
     """{file name at the site root: content} for the build to publish."""
     return {
-        JSON_NAME: _dump(document(model, site_url)),
+        JSON_NAME: _dump(document(model, site_url, lang)),
         SCHEMA_NAME: _dump(schema(site_url)),
     }
 

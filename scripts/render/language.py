@@ -7,6 +7,7 @@ Language and do the same, which is why it is plain frozen data (and part of the 
 cache's key through its repr).
 """
 
+import json
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,7 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+# Modules that call _() too: the theme's words (overrides/ cannot call it) and the PDFs' tags.
+MODULES = tuple(Path(__file__).resolve().parent / name for name in ("theme.py", "pdf.py"))
+# The browser modules call t("English text", {values}) from strings.js.
+SCRIPTS = Path(__file__).resolve().parents[2] / "content" / "assets" / "js"
 _CALL = re.compile(r"""_\(\s*"((?:[^"\\]|\\.)*)"\s*\)""")
+_SCRIPT_CALL = re.compile(r"""(?<![\w$.])t\(\s*"((?:[^"\\]|\\.)*)"\s*[,)]""")
 
 
 @dataclass(frozen=True)
@@ -53,9 +59,29 @@ def using(language: Language) -> Iterator[None]:
 
 
 def interface_strings() -> set[str]:
-    """Every string the templates pass to `_()`: what an interface overlay may translate."""
+    """Every string the templates and MODULES pass to `_()`, and the browser modules to
+    `t()`: what an interface overlay may translate."""
     found = set()
-    for path in TEMPLATES.iterdir():
+    for path in [*TEMPLATES.iterdir(), *MODULES]:
         if path.is_file():
             found |= set(_CALL.findall(path.read_text(encoding="utf-8")))
-    return {text.replace('\\"', '"') for text in found}
+    return {text.replace('\\"', '"') for text in found} | script_strings()
+
+
+def script_strings() -> set[str]:
+    """Every literal the browser modules pass to `t()` (content/assets/js/strings.js)."""
+    found = set()
+    for path in SCRIPTS.glob("*.js"):
+        # Comments show the call too (strings.js does), and are no text of the interface.
+        lines = path.read_text(encoding="utf-8").splitlines()
+        code = "\n".join(line for line in lines if not line.lstrip().startswith(("//", "*")))
+        # A JavaScript string in double quotes reads as JSON, escapes included.
+        found |= {json.loads(f'"{text}"') for text in _SCRIPT_CALL.findall(code)}
+    return found
+
+
+def script_table() -> dict[str, str]:
+    """What the page's <script id="amm-strings"> holds: the browser modules' texts that the
+    current language translates, so a page carries no more than its scripts can show."""
+    wanted = script_strings()
+    return {english: text for english, text in current().strings if english in wanted}

@@ -13,6 +13,7 @@ import pydyf
 
 from scripts.model import Model
 from scripts.render import views
+from scripts.render.language import gettext as _
 from scripts.source.problems import DoesNotFit, PdfUnavailable, Problem
 
 if TYPE_CHECKING:
@@ -93,9 +94,10 @@ def _describe(link, parents: dict) -> str:
         row = parents[cell]
         column = [c for c in row if c.tag in ("th", "td")].index(cell)
         area = next(parents[parents[row]].iter("thead")).find("tr")[column]
-        return f"{_words(area)}, level {_words(row.find('th'))}: its full description online"
+        text = _("{area}, level {level}: its full description online")
+        return text.format(area=_words(area), level=_words(row.find("th")))
     if cell is not None and cell.tag == "th" and cell.get("scope") == "col":
-        return f"{_words(link)}: every level of the area online"
+        return _("{area}: every level of the area online").format(area=_words(link))
     return _words(link)
 
 

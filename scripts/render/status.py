@@ -4,7 +4,7 @@ with links to the files to edit."""
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from scripts.render import views
+from scripts.render import language, views
 from scripts.source import i18n
 
 PAGE = "translations/index.md"
@@ -32,6 +32,7 @@ def page(
         for (file, _), state in sorted(translation.status.items()):
             counts = files.setdefault(file, dict.fromkeys(i18n.STATES, 0))
             counts[state] += 1
+        files[i18n.INTERFACE] = _interface_counts(translation)
         total = translation.counts()
         overlay = f"data/{i18n.FOLDER}/{translation.lang}/"
         stale = [
@@ -60,3 +61,14 @@ def page(
             }
         )
     return views.render("translations.md", rows=rows)
+
+
+def _interface_counts(translation: i18n.Translation) -> dict[str, int]:
+    """The interface's strings: those the templates and scripts show, translated or not, and
+    as out of date those translated for an English text nothing shows any more."""
+    used, translated = language.interface_strings(), dict(translation.strings)
+    return {
+        i18n.TRANSLATED: len(used & translated.keys()),
+        i18n.STALE: len(translated.keys() - used),
+        i18n.MISSING: len(used - translated.keys()),
+    }

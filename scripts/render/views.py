@@ -35,6 +35,7 @@ def environment() -> jinja2.Environment:
     env.globals["urls"] = urls
     env.globals["_"] = language.gettext
     env.globals["language"] = language.current
+    env.globals["script_strings"] = lambda: script_json(language.script_table())
     return env
 
 

@@ -35,11 +35,13 @@ from scripts.source.yaml_source import load as load_yaml
 
 FOLDER = "i18n"
 INTERFACE = "interface.yml"  # the templates' strings: English text -> translation
+INTERFACE_KEY_MAX = 300  # characters: an English sentence of the interface, under 30 words
 SOURCE, TEXT = "source", "text"
 TRANSLATED, STALE, MISSING = "translated", "stale", "missing"
 STATES = (TRANSLATED, STALE, MISSING)
 _FINGERPRINT = re.compile(r"[0-9a-f]{8}")
 _NUMBER_LIKE = re.compile(r"[0-9]+(?:e[0-9]+)?")
+_PLACES = re.compile(r"\{\w+\}")  # what an interface string's code fills in: {area}, {count}
 
 English = str | tuple[str, ...]
 # (overlay file relative to data/i18n/<lang>/, field path in it) -> value
@@ -341,7 +343,7 @@ def read_interface(data_dir: Path, lang: str) -> tuple[tuple[tuple[str, str], ..
 
 
 def _interface(path: Path, display: str) -> tuple[YamlSource | None, list[Problem]]:
-    source, problems = load_yaml(path, display)
+    source, problems = load_yaml(path, display, INTERFACE_KEY_MAX)
     if source is None:
         return None, problems
     problems += validate.check_text(source)
@@ -353,6 +355,15 @@ def _interface(path: Path, display: str) -> tuple[YamlSource | None, list[Proble
     for english, text in (source.data or {}).items():
         if not isinstance(text, str) or not text.strip():
             problems.append(source.problem((str(english),), "must be a text"))
+            continue
+        # The page fills these in by name: one lost or misspelt would stop the build or
+        # leave "{area}" on the page.
+        want, have = (sorted(_PLACES.findall(t)) for t in (str(english), text))
+        if want != have:
+            message = f"must hold {', '.join(want) or 'no {name}'}, as the English does"
+            problems.append(
+                source.problem((str(english),), f"{message}, not {', '.join(have) or 'none'}")
+            )
     return source, problems
 
 
