@@ -54,3 +54,17 @@ def test_cell_links_and_pages_pass_axe(new_context, base_url, scheme, path):
     for button in page.locator(".amm-copy").all()[:1]:
         button.click()  # the status text shows, and is checked too
     assert axe_violations(page) == []
+
+
+def test_a_phone_card_underlines_its_level_name_not_every_line(new_context, base_url):
+    page = new_context(viewport={"width": 375, "height": 800}).new_page()
+    page.goto(f"{base_url}matrix/")
+    card = page.locator(".amm-matrix-stack li > a[data-amm-copy]").first
+
+    def lines(locator) -> str:
+        return locator.evaluate("e => getComputedStyle(e).textDecorationLine")
+
+    assert lines(card) == "none"
+    assert lines(card.locator("strong")) == "underline"
+    card.hover()
+    assert lines(card) == "underline"
