@@ -58,8 +58,9 @@ test: $(STAMP) $(NODE) system-deps lint validate ## everything CI runs
 	node --test tests/js/
 	$(BIN)/pytest
 
-bench: $(STAMP) ## timings of build, PDFs, serve and scale, and page weights, into BENCHMARKS.md
+bench: $(STAMP) $(NODE) ## timings, page weights and Lighthouse scores, into BENCHMARKS.md
 	$(PY) -m scripts.tooling.bench --write BENCHMARKS.md
+	$(PY) -m scripts.tooling.lighthouse --write BENCHMARKS.md
 
 clean:
 	rm -rf site build .pytest_cache
