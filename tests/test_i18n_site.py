@@ -182,3 +182,17 @@ def test_the_spanish_assessment_page_speaks_spanish_before_its_script_runs(site:
         read(site / "assessment" / "index.html").find("script", id="amm-strings")[0].text
     )
     assert english == {}
+
+
+@pytest.mark.parametrize("prefix", ["", "es/"])
+def test_the_facilitators_guide_links_the_compare_view_and_the_one_pager(site: Path, prefix: str):
+    guide = read(site / prefix / "guide" / "facilitate" / "index.html")
+    links = {a.attrs.get("href", "") for a in guide.find("a")}
+    assert "../../assessment/#amm-compare" in links
+    assert "../../assessment/#amm-keep" in links
+    assert f"../../{urls.PDF_FILES['letter']}" in links
+    assessment = read(site / prefix / "assessment" / "index.html")
+    article = [a for a in assessment.find("a") if a.attrs.get("href") == "../guide/facilitate/"]
+    assert article, f"{prefix}assessment/ does not link the facilitator's guide"
+    nav = {a.text.strip() for a in guide.find("a") if "md-nav__link" in a.attrs.get("class", "")}
+    assert ("La evaluación en una retro" if prefix else "Run it in a retro") in nav

@@ -4,7 +4,17 @@ import pytest
 
 from tests.browser import gates
 
-SPANISH_PAGES = ["es/", "es/areas/meetings/", "es/matrix/", "es/assessment/", "es/translations/"]
+SPANISH_PAGES = [
+    "es/",
+    "es/areas/meetings/",
+    "es/matrix/",
+    "es/assessment/",
+    "es/translations/",
+    "es/guide/how-to-use/",
+    "es/guide/leaders/",
+    "es/guide/facilitate/",
+    "guide/facilitate/",  # the English twin is new with it
+]
 
 
 def test_search_on_the_spanish_site_finds_a_spanish_word(new_context, base_url: str):
