@@ -33,6 +33,7 @@ import yaml
 from scripts.render import (
     cells,
     export,
+    front_matter,
     language,
     pages,
     pdf_cache,
@@ -115,6 +116,7 @@ def start(root: Path = ROOT, out: Path | None = None) -> Pending:
         for t in translations
     ]
     docs_dir = root / config.get("docs_dir", "docs")
+    views.keep_compiled(out / "cache" / "jinja")
     edit = _editor(config.get("edit_uri") or "", docs_dir, root)
     files: dict[str, bytes] = {}
     problems: list[Problem] = []
@@ -476,7 +478,7 @@ def split_front_matter(text: str) -> tuple[dict, str]:
     end = text.find("\n---\n", 4)
     if end < 0:
         return {}, text
-    meta = yaml.safe_load(text[4:end]) or {}
+    meta = front_matter.load(text[4:end]) or {}
     return (meta if isinstance(meta, dict) else {}), text[end + 5 :]
 
 
@@ -491,7 +493,7 @@ def _content_page(root: Path, path: Path, edit, functions: dict) -> bytes | Prob
         return Problem(_display(root, path), line, "", f"front matter is not valid YAML: {error}")
     head = text[: len(text) - len(body)]
     try:
-        rendered = views.page(body, functions)
+        rendered = views.page(_display(root, path), body, functions)
     except jinja2.TemplateError as error:
         line = head.count("\n") + _template_line(error)
         return Problem(_display(root, path), line, "", f"{{{{ ... }}}}: {error.message}")

@@ -1,11 +1,12 @@
-"""Compiled theme templates kept in build/cache/jinja/ from one `mkdocs serve` rebuild to the
-next (the hook sets it up), never at the cost of an edit."""
+"""Compiled templates kept in build/cache/jinja/ from one build to the next, never at the
+cost of an edit: the theme's under `mkdocs serve` (the hook sets it up), and the generator's
+templates and hand-written pages on every build."""
 
 from pathlib import Path
 
 import jinja2
 
-from scripts.engines import jinja_cache
+from scripts.render import jinja_cache
 from tests.conftest import hook_build
 
 
@@ -24,16 +25,21 @@ def test_an_edited_template_shows_in_the_next_build(project: Path, tmp_path: Pat
     first = hook_build(project, tmp_path / "one")
     assert first.returncode == 0, first.stderr
     compiled = list((project / "build" / "cache" / "jinja").rglob("*.cache"))
-    assert len({path.parent for path in compiled}) == 1  # the theme's
+    assert len({path.parent for path in compiled}) == 2  # the theme's and the generator's
 
-    override, matrix = (
+    override, matrix, page_source = (
         project / "overrides" / "main.html",
         project / "scripts/render/templates/matrix.html",
+        project / "content" / "matrix" / "index.md",
     )
     override.write_text(override.read_text().replace("One-page overview:", "Overview:"))
     matrix.write_text(matrix.read_text().replace("The highest level is at the top.", "Top: best."))
+    page_source.write_text(
+        page_source.read_text().replace("{{ matrix() }}", "{{ matrix() }}\n\nEdited.")
+    )
     again = hook_build(project, tmp_path / "two")
     assert again.returncode == 0, again.stderr
     page = (tmp_path / "two" / "matrix" / "index.html").read_text()
     assert "Overview:" in page and "One-page overview:" not in page
     assert "Top: best." in page
+    assert "<p>Edited.</p>" in page

@@ -25,8 +25,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from scripts import generate
-from scripts.engines import jinja_cache
-from scripts.render import problem_banner
+from scripts.render import jinja_cache, problem_banner
 from scripts.source.problems import ModelError, Problem
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -8,10 +8,8 @@ under each area, and stay in the sitemap and the search index.
 
 from collections.abc import Callable
 
-import yaml
-
 from scripts.model import Area, Model
-from scripts.render import urls, views
+from scripts.render import front_matter, urls, views
 
 
 def pages(
@@ -43,5 +41,5 @@ def edit_links(area: Area, edit: Callable[[str], str | None]) -> dict[int, str]:
 
 def _with_front_matter(meta: dict, body: str) -> bytes:
     kept = {key: value for key, value in meta.items() if value is not None}
-    head = yaml.safe_dump(kept, sort_keys=False, allow_unicode=True, width=1000) if kept else ""
+    head = front_matter.dump(kept) if kept else ""
     return (f"---\n{head}---\n" if head else "").encode() + body.encode()

@@ -15,19 +15,18 @@ serve` only the first build pays for starting Python and importing WeasyPrint.
 """
 
 import hashlib
-import multiprocessing
-import multiprocessing.connection
 import os
 import shutil
-import threading
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from importlib.metadata import version
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from scripts.model import Model
-from scripts.render import urls
+from scripts.render import installed, urls
 from scripts.render.language import ENGLISH, Language, using
+
+if TYPE_CHECKING:  # imported to start the workers: a build whose PDFs are cached never is
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 RENDER = Path(__file__).resolve().parent
 # What a PDF is made from: the model's dataclasses and the whole render/ package (code,
@@ -36,7 +35,7 @@ RENDER = Path(__file__).resolve().parent
 PDF_INPUTS = (RENDER.parent / "model.py", RENDER)
 KEEP = 8  # cache entries kept: enough for switching branches or SITE_URL back and forth
 
-_pool: ProcessPoolExecutor | None = None
+_pool: "ProcessPoolExecutor | None" = None
 
 
 @dataclass
@@ -44,14 +43,14 @@ class Job:
     """The PDFs of one build: site file name -> where its bytes are (or will be)."""
 
     files: dict[str, Path]
-    pending: list[Future] = field(default_factory=list)
+    pending: "list[Future]" = field(default_factory=list)
 
 
 def key(model: Model, site_url: str, lang: Language = ENGLISH) -> str:
     digest = hashlib.sha256()
     # The model is frozen dataclasses all the way down, so its repr is complete and stable.
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")  # WeasyPrint dates the PDF with it
-    for part in (repr(model), site_url, repr(lang), version("weasyprint"), epoch):
+    for part in (repr(model), site_url, repr(lang), installed.release("weasyprint"), epoch):
         digest.update(part.encode() + b"\0")
     for path in sorted(p for part in PDF_INPUTS for p in _files(part)):
         if "__pycache__" not in path.parts:
@@ -103,7 +102,10 @@ def _render(model: Model, site_url: str, paper: str, out: Path, lang: Language) 
     return rendered.font_size
 
 
-def _workers() -> ProcessPoolExecutor:
+def _workers() -> "ProcessPoolExecutor":
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     global _pool
     if _pool is None:
         _pool = ProcessPoolExecutor(
@@ -118,6 +120,9 @@ def _exit_with_parent() -> None:
     """In a worker: exit when the build process does. Ctrl+C reaches every process of the
     terminal's group, but an editor or script that stops `mkdocs serve` with a plain kill
     would otherwise leave its workers behind for good."""
+    import multiprocessing.connection
+    import threading
+
     parent = multiprocessing.parent_process()
     assert parent is not None, "runs in a worker"
 

@@ -13,14 +13,15 @@ import io
 import os
 from dataclasses import dataclass
 from functools import cache
-from importlib.metadata import version
 from pathlib import Path
-
-from PIL import Image, ImageDraw, ImageFont
+from typing import TYPE_CHECKING
 
 from scripts.model import Model
-from scripts.render import inline, urls
+from scripts.render import inline, installed, urls
 from scripts.render.language import gettext as _
+
+if TYPE_CHECKING:  # Pillow is imported to draw: a build whose images are all cached never is
+    from PIL import Image, ImageDraw, ImageFont
 
 WIDTH, HEIGHT = 1200, 630
 FOLDER = "assets/previews/"
@@ -118,6 +119,8 @@ def files(model: Model, cache_dir: Path) -> dict[str, bytes]:
 
 
 def render(card: Card) -> bytes:
+    from PIL import Image, ImageDraw
+
     image = Image.new("RGB", (WIDTH, HEIGHT), PAPER)
     draw = ImageDraw.Draw(image)
     draw.rectangle((0, 0, WIDTH, BAND_HEIGHT), fill=BAND)
@@ -148,7 +151,7 @@ def render(card: Card) -> bytes:
     return out.getvalue()
 
 
-def _steps(draw: ImageDraw.ImageDraw, card: Card) -> None:
+def _steps(draw: "ImageDraw.ImageDraw", card: Card) -> None:
     """A staircase in the band's right corner, filled up to the card's level."""
     size, gap = _STEP, _GAP
     left = WIDTH - MARGIN - card.levels * (size + gap)
@@ -159,7 +162,7 @@ def _steps(draw: ImageDraw.ImageDraw, card: Card) -> None:
         draw.rectangle((x, top, x + size, BAND_HEIGHT - 20), fill=ON_BAND if filled else STEP_OFF)
 
 
-def _wrap(text: str, font: ImageFont.FreeTypeFont, width: int, lines: int) -> list[str]:
+def _wrap(text: str, font: "ImageFont.FreeTypeFont", width: int, lines: int) -> list[str]:
     """`text` in at most `lines` lines of at most `width` pixels, broken between words;
     what does not fit ends the last line with an ellipsis."""
 
@@ -193,7 +196,9 @@ def _shorten(line: str, fits) -> str:
 
 
 @cache
-def _palette() -> Image.Image:
+def _palette() -> "Image.Image":
+    from PIL import Image
+
     colours: list[tuple[int, ...]] = [STEP_OFF]
     for background, text in ((PAPER, INK), (PAPER, ACCENT), (BAND, ON_BAND)):
         for step in range(_BLENDS):
@@ -207,7 +212,9 @@ def _palette() -> Image.Image:
 
 
 @cache
-def _font(weight: str, size: int) -> ImageFont.FreeTypeFont:
+def _font(weight: str, size: int) -> "ImageFont.FreeTypeFont":
+    from PIL import ImageFont
+
     return ImageFont.truetype(str(FONTS / _FONT_FILES[weight]), size)
 
 
@@ -217,7 +224,7 @@ def _plain(text: str) -> str:
 
 @cache
 def _code_digest() -> str:
-    digest = hashlib.sha256(version("pillow").encode())
+    digest = hashlib.sha256(installed.release("pillow").encode())
     for path in (Path(__file__), *(FONTS / name for name in sorted(_FONT_FILES.values()))):
         digest.update(path.read_bytes())
     return digest.hexdigest()

@@ -17,10 +17,8 @@ import posixpath
 from dataclasses import dataclass
 from html import escape
 
-import yaml
-
 from scripts.model import Model
-from scripts.render import inline, previews, urls
+from scripts.render import front_matter, inline, previews, urls
 from scripts.render.language import gettext as _
 from scripts.source.problems import Problem
 
@@ -62,7 +60,7 @@ def describe(files: dict[str, bytes], model: Model, config: dict, prefix: str) -
             continue
         meta["description"] = escape(card.description)
         meta["social"] = _tags(card, root + name.removesuffix(PAGE), root, site_name)
-        head = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
+        head = front_matter.dump(meta)
         files[name] = f"---\n{head}---\n{body}".encode()
     return problems
 

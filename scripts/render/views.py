@@ -11,16 +11,21 @@ import jinja2
 from markupsafe import Markup
 
 from scripts.model import Area, Cell, Model
-from scripts.render import inline, language, urls
+from scripts.render import inline, jinja_cache, language, urls
 from scripts.render.assessment import TEAM_MAX, page_data, script_json
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+# Hand-written pages' bodies by source file (see page): through a loader, unlike
+# from_string, their compiled code can be kept in the bytecode cache like the templates'.
+_PAGES: dict[str, str] = {}
+# A page without these is plain Markdown that Jinja would return unchanged.
+_SYNTAX = ("{{", "{%", "{##")
 
 
 @cache
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
+        loader=jinja2.ChoiceLoader([jinja2.DictLoader(_PAGES), jinja2.FileSystemLoader(TEMPLATES)]),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -43,10 +48,21 @@ def render(template: str, **context: object) -> Markup:
     return Markup(environment().get_template(template).render(**context))
 
 
-def page(body: str, functions: dict[str, object]) -> str:
+def keep_compiled(folder: Path) -> None:
+    """Keep the compiled templates and pages in `folder` for the next build: compiling them
+    was most of a build's time in the generator once the PDFs were cached."""
+    env = environment()
+    env.bytecode_cache = jinja_cache.on_disk(env, folder)
+
+
+def page(name: str, body: str, functions: dict[str, object]) -> str:
     """A hand-written page with its `{{ ... }}` calls rendered (scripts/render/pages.py lists
-    what it may call). Only the page is a template: data reaches it as values."""
-    return environment().from_string(body).render(**functions)
+    what it may call); `name`: its source file. Only the page is a template: data reaches
+    it as values."""
+    if not any(syntax in body for syntax in _SYNTAX):
+        return body
+    _PAGES[name] = body
+    return environment().get_template(name).render(**functions)
 
 
 def matrix(model: Model, root: str = "") -> Markup:
