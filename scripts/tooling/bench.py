@@ -1,8 +1,11 @@
 """`make bench`: where the build's time goes, measured side by side in one run.
 
 Not a test: it prints a table of medians (after a warm-up run) and, with --write,
-records it in BENCHMARKS.md with the machine it ran on. Every build runs in a copy of the
-project in a temporary folder, with its own PDF cache, so the repository is not touched.
+records it in BENCHMARKS.md with the machine it ran on and its load. Every build runs in a
+copy of the project in a temporary folder, with its own PDF cache, so the repository is not
+touched. The site is compared with two twins made from its own pages: plain Material
+building every page at once, and plain Material with the same i18n plugin, nav and
+languages, which shows what the three languages cost in Material itself.
 
     python -m scripts.tooling.bench [--runs 5] [--write BENCHMARKS.md] [--skip serve,scale]
 """
@@ -12,6 +15,7 @@ import http.client
 import os
 import platform
 import re
+import resource
 import shutil
 import socket
 import statistics
@@ -20,10 +24,12 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from scripts.generate import locales
 from scripts.tooling.project import copy_project, mkdocs_build, serve  # as the tests do
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,15 +40,52 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 # ---------------------------------------------------------------- helpers
 
 
-def median_time(action: Callable[[], object], runs: int, warmup: int = 1) -> float:
-    for _ in range(warmup):
-        action()
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+@dataclass(frozen=True)
+class Timing:
+    """Medians of one measurement: `wall` seconds, and `cpu`, the user + system seconds of
+    this process and the processes it waited for. Other work on a busy machine stretches
+    wall time but hardly CPU time, so CPU ratios are the steadier ones there."""
+
+    wall: float
+    cpu: float
+
+
+def interleaved(actions: dict[str, Callable[[], object]], runs: int) -> dict[str, Timing]:
+    """Each action once per round, for a warm-up round and then `runs` rounds, so that a
+    change in the machine's load falls on all of them alike; the medians of each."""
+    samples: dict[str, list[tuple[float, float]]] = {name: [] for name in actions}
+    for round_number in range(runs + 1):
+        for name, action in actions.items():
+            cpu, start = _cpu(), time.perf_counter()
+            action()
+            if round_number:
+                samples[name].append((time.perf_counter() - start, _cpu() - cpu))
+    return {
+        name: Timing(statistics.median(w for w, _ in got), statistics.median(c for _, c in got))
+        for name, got in samples.items()
+    }
+
+
+def median_time(action: Callable[[], object], runs: int) -> Timing:
+    return interleaved({"action": action}, runs)["action"]
+
+
+def _cpu() -> float:
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
+
+
+def python_m(project: Path, *args: str) -> None:
+    """`python -m <args>` in `project`, as `make` runs it; fails the bench if it fails."""
+    result = subprocess.run(
+        [sys.executable, "-m", *args],
+        cwd=project,
+        env={**ENV, "PYTHONPATH": str(project)},
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"python -m {' '.join(args)} failed in {project}:\n{result.stderr}")
 
 
 def site_build(project: Path, site: Path, check: bool = True) -> subprocess.CompletedProcess:
@@ -53,14 +96,7 @@ def site_build(project: Path, site: Path, check: bool = True) -> subprocess.Comp
 
 
 def plain_build(project: Path, site: Path) -> None:
-    config = str(project / "mkdocs.yml")
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-f", config, "-d", str(site)],
-        cwd=project,
-        env=ENV,
-        capture_output=True,
-        check=True,
-    )
+    python_m(project, "mkdocs", "build", "-f", str(project / "mkdocs.yml"), "-d", str(site))
 
 
 def free_port() -> int:
@@ -73,14 +109,36 @@ def free_port() -> int:
 
 
 def plain_twin(site: Path, dest: Path) -> Path:
-    """A plain Material project with the same pages and text as the built `site`.
+    """A plain Material project with the same pages and text as the built `site`, every
+    language's pages in one build with one nav: what Material alone costs for them.
 
     Each page's Markdown is the rendered article of the real page (raw HTML passes
-    through Python-Markdown untouched), so the twin has no hooks, macros or PDFs to run
-    and does less Markdown work than the real build: the ratio errs against us.
+    through Python-Markdown untouched), so the twin has no generator, overrides or PDFs to
+    run and does less Markdown work than the real build: the ratio errs against us.
     """
-    docs = dest / "docs"
-    nav = []
+    nav = _twin_pages(site, dest / "docs")
+    config = yaml.safe_load(
+        (ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:")[0].replace("!ENV", "")
+    )
+    _twin_config(dest, config["theme"]["features"], {"plugins": ["search"], "nav": nav})
+    return dest
+
+
+def i18n_twin(site: Path, built: Path, dest: Path) -> Path:
+    """`plain_twin`'s pages, built as the real site is: the nav and the i18n plugin of the
+    generated configuration `built` (build/mkdocs.yml), so one build per language, each with
+    its own nav and search index. The difference to `plain_twin` is what the languages
+    cost in Material itself; the difference to the real build is what this project adds."""
+    _twin_pages(site, dest / "docs")
+    config = yaml.safe_load(built.read_text(encoding="utf-8"))
+    keys = ("nav", "not_in_nav", "plugins")
+    _twin_config(dest, config["theme"]["features"], {k: config[k] for k in keys if k in config})
+    return dest
+
+
+def _twin_pages(site: Path, docs: Path) -> list[str]:
+    """Write each built page's article as a twin page under `docs`; returns their names."""
+    names = []
     for html in sorted(site.rglob("index.html")):
         rel = html.parent.relative_to(site).as_posix()
         text = html.read_text(encoding="utf-8")
@@ -90,27 +148,23 @@ def plain_twin(site: Path, dest: Path) -> Path:
         md = Path(rel) / "index.md" if rel != "." else Path("index.md")
         (docs / md).parent.mkdir(parents=True, exist_ok=True)
         (docs / md).write_text(article.group(1) if article else "", encoding="utf-8")
-        nav.append(md.as_posix())
-    config = yaml.safe_load(
-        (ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:")[0].replace("!ENV", "")
-    )
+        names.append(md.as_posix())
+    return names
+
+
+def _twin_config(dest: Path, features: list, settings: dict) -> None:
     (dest / "mkdocs.yml").write_text(
         yaml.safe_dump(
             {
                 "site_name": "Plain Material",
                 "site_url": "http://127.0.0.1:8000/",
-                "theme": {
-                    "name": "material",
-                    "font": False,
-                    "features": config["theme"]["features"],
-                },
-                "plugins": ["search"],
-                "nav": nav,
-            }
+                "theme": {"name": "material", "font": False, "features": features},
+                **settings,
+            },
+            allow_unicode=True,
         ),
         encoding="utf-8",
     )
-    return dest
 
 
 # ---------------------------------------------------------------- measurements
@@ -124,14 +178,27 @@ def bench_build(work: Path, runs: int) -> dict:
         shutil.rmtree(project / "build", ignore_errors=True)
         site_build(project, site)
 
-    full_cold = median_time(cold, runs)
-    full_warm = median_time(lambda: site_build(project, site), runs)
-    twin = plain_twin(site, work / "plain")
-    plain = median_time(lambda: plain_build(twin, work / "plain-site"), runs)
+    site_build(project, site)  # the twins are made from the built site
+    built = project / "build" / "mkdocs.yml"
+    plain, i18n = plain_twin(site, work / "plain"), i18n_twin(site, built, work / "plain-i18n")
+    engine = ("mkdocs", "build", "--strict", "-f", str(built), "-d", str(site))
+    timings = interleaved(
+        {
+            "full_cold": cold,
+            "full_warm": lambda: site_build(project, site),
+            "generator": lambda: python_m(project, "scripts.cli", "generate"),
+            "engine": lambda: python_m(project, *engine),
+            "plain": lambda: plain_build(plain, work / "plain-site"),
+            "plain_i18n": lambda: plain_build(i18n, work / "plain-i18n-site"),
+        },
+        runs,
+    )
+    pages = sum(1 for _ in site.rglob("index.html"))
+    languages = 1 + len(locales(yaml.safe_load(built.read_text(encoding="utf-8"))))
     return {
-        "full_cold": full_cold,
-        "full_warm": full_warm,
-        "plain": plain,
+        **timings,
+        "pages": pages,
+        "languages": languages,
         "site": site,
         "plain_site": work / "plain-site",
     }
@@ -322,38 +389,61 @@ def machine() -> str:
 
 
 def report(results: dict, runs: int) -> str:
-    lines = [f"Machine: {machine()}", f"Each figure: median of {runs} runs after one warm-up.", ""]
+    lines = [
+        f"Machine: {machine()}",
+        f"Each figure: median of {runs} runs after one warm-up; the builds take turns, one of "
+        "each per round. CPU: user + system seconds of every process the step ran. Load: the "
+        "1-minute load average as the section began and ended.",
+        "",
+    ]
+    loads = results.get("load", {})
     if "build" in results:
         b = results["build"]
         lines += [
-            "| Build (site + both PDFs) | seconds | vs plain Material |",
-            "| --- | ---: | ---: |",
-            f"| plain Material, same pages and text | {b['plain']:.2f} | 1.00 |",
-            _ratio_row("make site, cold: no build/ (fresh clone, CI)", b["full_cold"], b["plain"]),
-            _ratio_row("make site, warm: PDF inputs unchanged", b["full_warm"], b["plain"]),
-            "",
+            f"| Build ({_load(loads, 'build')}) | wall s | CPU s "
+            "| vs plain Material, wall / CPU | vs plain Material + i18n, wall / CPU |",
+            "| --- | ---: | ---: | ---: | ---: |",
         ]
+        rows = (
+            (f"plain Material: the same {b['pages']} pages in one build, one nav", "plain"),
+            (
+                f"plain Material + the i18n plugin: the same pages as {b['languages']} "
+                "languages, the real nav",
+                "plain_i18n",
+            ),
+            ("make site, cold: no build/ (fresh clone, CI)", "full_cold"),
+            ("make site, warm: PDF inputs unchanged", "full_warm"),
+            ("warm, its generator alone (`scripts.cli generate`)", "generator"),
+            ("warm, its engine alone (`mkdocs build -f build/mkdocs.yml`)", "engine"),
+        )
+        lines += [_ratio_row(name, b[key], b["plain"], b["plain_i18n"]) for name, key in rows]
+        lines.append("")
     if "pdf" in results:
         p = results["pdf"]
         lines += [
-            "| One PDF (US Letter, fit loop included) | seconds |",
-            "| --- | ---: |",
-            f"| cold: new Python process, import to file | {p['cold']:.2f} |",
-            f"| warm: already imported | {p['warm']:.2f} |",
-            f"| fitted font size | {p['font_size']:g} pt |",
+            f"| One PDF (US Letter, fit loop included; {_load(loads, 'pdf')}) | wall s | CPU s |",
+            "| --- | ---: | ---: |",
+            f"| cold: new Python process, import to file | {p['cold'].wall:.2f} "
+            f"| {p['cold'].cpu:.2f} |",
+            f"| warm: already imported | {p['warm'].wall:.2f} | {p['warm'].cpu:.2f} |",
+            f"| fitted font size | {p['font_size']:g} pt | |",
             "",
         ]
     if "serve" in results:
         lines += [
-            "| `mkdocs serve` | seconds |",
+            f"| `make serve` ({_load(loads, 'serve')}) | seconds |",
             "| --- | ---: |",
             f"| save an area's YAML -> new matrix page and PDF served | {results['serve']:.2f} |",
             "",
         ]
     if "scale" in results:
-        lines += ["| Synthetic model | build seconds | PDF |", "| --- | ---: | --- |"]
         lines += [
-            f"| {r['areas']} areas x {r['levels']} levels | {r['seconds']:.2f} | {r['pdf']} |"
+            f"| Synthetic model ({_load(loads, 'scale')}) | cold build, wall s | CPU s | PDF |",
+            "| --- | ---: | ---: | --- |",
+        ]
+        lines += [
+            f"| {r['areas']} areas x {r['levels']} levels | {r['seconds'].wall:.2f} "
+            f"| {r['seconds'].cpu:.2f} | {r['pdf']} |"
             for r in results["scale"]
         ]
         lines.append("")
@@ -372,8 +462,14 @@ def report(results: dict, runs: int) -> str:
     return "\n".join(lines)
 
 
-def _ratio_row(name: str, seconds: float, plain: float) -> str:
-    return f"| {name} | {seconds:.2f} | {seconds / plain:.2f} |"
+def _ratio_row(name: str, timing: Timing, *twins: Timing) -> str:
+    ratios = " | ".join(f"{timing.wall / t.wall:.2f} / {timing.cpu / t.cpu:.2f}" for t in twins)
+    return f"| {name} | {timing.wall:.2f} | {timing.cpu:.2f} | {ratios} |"
+
+
+def _load(loads: dict, section: str) -> str:
+    start, end = loads.get(section, (None, None))
+    return f"load {start:.1f} -> {end:.1f}" if start is not None else "load not measured"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -385,21 +481,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip", default="", help="comma-separated: build,pdf,serve,scale,weight")
     args = parser.parse_args(argv)
     skip = set(filter(None, args.skip.split(",")))
-    results: dict = {}
+    results: dict = {"load": {}}
+
+    def section(name: str, measure: Callable[[], object]) -> None:
+        print(f"{name} ...", file=sys.stderr)
+        start = os.getloadavg()[0]
+        results[name] = measure()
+        results["load"][name] = (start, os.getloadavg()[0])
+
     with tempfile.TemporaryDirectory(prefix="amm-bench-") as tmp:
         work = Path(tmp)
         if not {"build", "weight"} <= skip:
-            print("build ...", file=sys.stderr)
-            results["build"] = bench_build(work, args.runs)
+            section("build", lambda: bench_build(work, args.runs))
         if "pdf" not in skip:
-            print("pdf ...", file=sys.stderr)
-            results["pdf"] = bench_pdf(args.runs)
+            section("pdf", lambda: bench_pdf(args.runs))
         if "serve" not in skip:
-            print("serve ...", file=sys.stderr)
-            results["serve"] = bench_serve(work, args.runs)
+            section("serve", lambda: bench_serve(work, args.runs))
         if "scale" not in skip:
-            print("scale ...", file=sys.stderr)
-            results["scale"] = bench_scale(work, args.runs)
+            section("scale", lambda: bench_scale(work, args.runs))
         if "weight" not in skip:
             b = results["build"]
             results["weight"] = {
