@@ -33,7 +33,6 @@ import yaml
 from scripts.render import (
     cells,
     export,
-    front_matter,
     language,
     pages,
     pdf_cache,
@@ -44,6 +43,7 @@ from scripts.render import (
     urls,
     views,
 )
+from scripts.render.pages import split_front_matter
 from scripts.render.theme import words as theme_words
 from scripts.source import i18n
 from scripts.source.changelog import load_changelog
@@ -469,17 +469,6 @@ def _nav(items: list, model) -> list:
 
 
 # ---------------------------------------------------------------- pages
-
-
-def split_front_matter(text: str) -> tuple[dict, str]:
-    """(front matter, body) of a Markdown page; pages without front matter get {}."""
-    if not text.startswith("---\n"):
-        return {}, text
-    end = text.find("\n---\n", 4)
-    if end < 0:
-        return {}, text
-    meta = front_matter.load(text[4:end]) or {}
-    return (meta if isinstance(meta, dict) else {}), text[end + 5 :]
 
 
 def _content_page(root: Path, path: Path, edit, functions: dict) -> bytes | Problem:

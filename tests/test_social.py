@@ -1,11 +1,13 @@
 """Link previews: every page's description, canonical address, Open Graph and Twitter tags."""
 
+import ast
 import dataclasses
 from pathlib import Path
 
 import pytest
 
 from scripts.render import social
+from scripts.render.pages import split_front_matter
 from scripts.source.load import load_model
 from tests.browser.gates import file_of, html_pages
 from tests.conftest import FIXTURE_DATA, edit, mkdocs_build
@@ -138,3 +140,23 @@ def test_a_description_with_markup_is_text_in_every_tag(project: Path, tmp_path:
     assert found["description"].startswith(expected)
     assert found["og:description"].startswith(expected)
     assert "<b>" not in (out / "about" / "index.html").read_text().split("</head>")[0]
+
+
+def test_front_matter_is_read_in_render_which_never_imports_the_generator():
+    assert split_front_matter("---\ntitle: A\n---\n# A\n") == ({"title": "A"}, "# A\n")
+    assert split_front_matter("# No front matter\n") == ({}, "# No front matter\n")
+    for module in sorted((Path(social.__file__).parent).glob("*.py")):
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+            names = (
+                [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else []
+            )
+            imported = [
+                n for n in names if n == "scripts.generate" or n.startswith("scripts.generate.")
+            ]
+            if isinstance(node, ast.ImportFrom) and node.module == "scripts":
+                imported += [a.name for a in node.names if a.name == "generate"]
+            assert not imported, f"{module.name} imports the generator"

@@ -20,6 +20,7 @@ from html import escape
 from scripts.model import Model
 from scripts.render import front_matter, inline, previews, urls
 from scripts.render.language import gettext as _
+from scripts.render.pages import split_front_matter
 from scripts.source.problems import Problem
 
 PAGE = "index.md"
@@ -44,8 +45,6 @@ def describe(files: dict[str, bytes], model: Model, config: dict, prefix: str) -
     """Add `description` and `social` to the front matter of every page in `files`, one
     language's pages, named from its root, `prefix` under the site's; the problems are
     hand-written pages (under config's docs_dir) without a description."""
-    from scripts.generate import split_front_matter  # generate imports this module
-
     generated = cards(model)
     root = urls.site_root(config.get("site_url") or "") + prefix
     site_name = model.title  # in the page's language, as on its preview image
