@@ -215,12 +215,12 @@ def test_script_strings_are_the_t_calls_of_the_modules_and_not_their_comments(
     (tmp_path / "a.js").write_text(
         '// t("Only a comment") names no text\n'
         'el("p", {}, t("Saved {count} answers", {count}), format(x));\n'
-        'const said = t("Say \\"hi\\"");\n'
+        'const said = t("Say \\"hi\\""), parts = tParts("Loaded {file}.", { file });\n'
         'const not = at("Not a call"), other = text.t("Nor this");\n',
         encoding="utf-8",
     )
     monkeypatch.setattr(language, "SCRIPTS", tmp_path)
-    assert language.script_strings() == {"Saved {count} answers", 'Say "hi"'}
+    assert language.script_strings() == {"Saved {count} answers", 'Say "hi"', "Loaded {file}."}
     spanish = language.Language(
         "es", (("Saved {count} answers", "{count} respuestas guardadas"), ("Level", "Nivel"))
     )

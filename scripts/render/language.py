@@ -16,12 +16,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-# Modules that call _() too: the theme's words (overrides/ cannot call it) and the PDFs' tags.
-MODULES = tuple(Path(__file__).resolve().parent / name for name in ("theme.py", "pdf.py"))
-# The browser modules call t("English text", {values}) from strings.js.
+# Modules that call _() too: the theme's words (overrides/ cannot call it), the PDFs' tags
+# and the link previews' texts.
+MODULES = tuple(
+    Path(__file__).resolve().parent / name
+    for name in ("theme.py", "pdf.py", "previews.py", "social.py")
+)
+# The browser modules call t("English text", {values}) or tParts(...) from strings.js.
 SCRIPTS = Path(__file__).resolve().parents[2] / "content" / "assets" / "js"
 _CALL = re.compile(r"""_\(\s*"((?:[^"\\]|\\.)*)"\s*\)""")
-_SCRIPT_CALL = re.compile(r"""(?<![\w$.])t\(\s*"((?:[^"\\]|\\.)*)"\s*[,)]""")
+_SCRIPT_CALL = re.compile(r"""(?<![\w$.])(?:t|tParts)\(\s*"((?:[^"\\]|\\.)*)"\s*[,)]""")
 
 
 @dataclass(frozen=True)

@@ -11,3 +11,17 @@ export function t(text, values = {}) {
   const chosen = Object.hasOwn(table, text) ? table[text] : text;
   return chosen.replace(/\{(\w+)\}/g, (whole, name) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
 }
+
+/** Like t(), as a list for el() or append(): a value may be a node, such as own(file.name),
+ * which stays a node wherever the translation puts it, so a name never becomes markup. */
+export function tParts(text, values = {}) {
+  const chosen = Object.hasOwn(table, text) ? table[text] : text;
+  return chosen
+    .split(/(\{\w+\})/)
+    .map((part) => {
+      const name = part.slice(1, -1);
+      return /^\{\w+\}$/.test(part) && Object.hasOwn(values, name) ? values[name] : part;
+    })
+    .map((part) => (typeof part === "number" ? String(part) : part))
+    .filter((part) => part !== "");
+}
