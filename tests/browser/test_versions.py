@@ -165,3 +165,25 @@ def test_leaving_with_answers_in_no_file_offers_it_and_never_blocks(new_context,
     page.on("dialog", answer)
     page.goto("about:blank")
     assert dialogs == [], "leaving the page is never interrupted"
+
+
+def test_then_and_now_with_last_quarter_s_file_lists_the_cells_changed_since(
+    new_context, url: str, tmp_path
+):
+    old = tmp_path / "q1.json"
+    areas = {area: {"current": c, "target": t} for area, (c, t) in ANSWERS.items()}
+    old.write_text(json.dumps({"model_version": OLDEST, "team": "Web", "areas": areas}))
+    page = open_page(new_context(), url)
+    pick(page, {"meetings": (2, 3)})
+    page.set_input_files("#amm-then-input", str(old))
+    page.wait_for_selector("#amm-then-version p")
+    assert f"made with version {OLDEST} of the model" in page.text_content("#amm-then-version p")
+    assert (
+        page.eval_on_selector_all(
+            "#amm-then-version li a",
+            "links => links.map(a => [a.textContent, a.getAttribute('href')])",
+        )
+        == expected_cells()
+    )
+    page.click("#amm-then-stop")
+    assert page.locator("#amm-then-version *").count() == 0

@@ -15,9 +15,9 @@ export function readLink(format, line) {
   } catch {
     // not a link at all: reported below like a link without answers
   }
-  const { state, dropped } = format.fromSearch(search);
+  const { state, dropped, versioned } = format.fromSearch(search);
   const picked = Object.values(state.areas).some((a) => a.current !== null || a.target !== null);
-  return picked ? { state, dropped } : { problem: "is not a link with answers from this page" };
+  return picked ? { state, dropped, versioned } : { problem: "is not a link with answers from this page" };
 }
 
 /** The middle of some levels; between two levels when their number is even. */

@@ -5,6 +5,7 @@ import { el, own } from "./dom.js";
 import { readLink } from "./merge.js";
 import { spot } from "./radar.js";
 import { levelName } from "./results.js";
+import { versionNote } from "./version-note.js";
 
 /** How far the level moved: "Up 1", "Down 2", "Same", or "–" when either was not picked. */
 export function change(before, after) {
@@ -19,9 +20,12 @@ export function make({ model, format, keeper, show }) {
   let then = null;
   const say = (...parts) => $("amm-then-status").replaceChildren(...parts);
 
-  function use(state, ...from) {
+  // `versioned` is false for a link or file made before they carried the model's version.
+  function use(state, versioned, ...from) {
     then = state;
     $("amm-then-stop").hidden = !state;
+    // Old answers rated the cells as they read then: list those that changed since.
+    $("amm-then-version").replaceChildren(...(state ? versionNote(model, state.version ?? model.version, versioned) : []));
     if (state) {
       const whose = [state.team && own(state.team), state.date].filter(Boolean).flatMap((part, i) => (i ? [", ", part] : [part]));
       const named = whose.length ? [" (", ...whose, ")"] : [];
@@ -34,14 +38,14 @@ export function make({ model, format, keeper, show }) {
     if (files.length) {
       const read = await format.readFile(files[0]);
       if (read.problem) say(own(files[0].name), ` ${read.problem}, so there is nothing to compare with.`);
-      else use(read.state, own(files[0].name));
+      else use(read.state, read.versioned, own(files[0].name));
     } else if (target.id === "amm-then-link") {
       const read = readLink(format, $("amm-then").value);
       if (read.problem) say(`That ${read.problem}, so there is nothing to compare with.`);
-      else use(read.state, "the link");
+      else use(read.state, read.versioned, "the link");
     } else if (target.dataset.at) {
       const entry = keeper.earlier().find(({ at }) => at === target.dataset.at);
-      if (entry) use(entry.state, "this browser's earlier answers");
+      if (entry) use(entry.state, true, "this browser's earlier answers");
       $("amm-then-title").scrollIntoView();
     } else if (target.id === "amm-then-stop") use(null);
   }
