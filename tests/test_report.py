@@ -158,6 +158,24 @@ def test_cli_writes_one_marked_page(tmp_path: Path):
     assert document.metadata.title.endswith("\u2068Platform team\u2069, 2025-03-04")
 
 
+def test_cli_writes_the_one_pager_in_another_language(tmp_path: Path):
+    source = write(tmp_path, GOOD)
+    out = tmp_path / "equipo.pdf"
+    code, printed, err = run_cli(
+        str(source), "--out", str(out), "--site-url", SITE_URL, "--lang", "es"
+    )
+    assert code == 0, err
+    document = pypdf.PdfReader(out)
+    assert document.trailer["/Root"]["/Lang"] == "es"
+    text = document.pages[0].extract_text()
+    assert "Modelo de madurez de la comunicación asíncrona" in text
+    assert "ACTUAL" in text and "CURRENT" not in text
+    assert "https://example.org/es/" in text  # its links lead to the Spanish site
+    code, _, err = run_cli(str(source), "--out", str(tmp_path / "x.pdf"), "--lang", "xx")
+    assert code == 1
+    assert "--lang xx: is no language here; use en, de, es" in err
+
+
 def onepager(assessment: object = None) -> Page:
     html = views.onepager(MODEL, SITE_URL, "a4", 10, assessment)
     page = Page()
