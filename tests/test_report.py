@@ -26,6 +26,7 @@ EXAMPLES = sorted(FIXTURES.glob("*valid-*.json"))
 BEYOND_SCHEMA = {
     "invalid-unknown-area.json": "the area ids come from the model",
     "invalid-team-half-an-emoji.json": "a lone surrogate is a character to a schema validator",
+    "invalid-practice-unknown.json": "the practice ids come from the model",
 }
 SITE_URL = "https://example.org/"
 GOOD = {
@@ -206,9 +207,10 @@ def test_the_assessment_page_prints_the_same_overview_as_the_pdf():
     page = Page()
     page.feed(views.assessment(MODEL, "../"))
     pdf = onepager(assessment.Assessment("Web", None, {}))
-    assert [td.text for td in page.find("td")] == [td.text for td in pdf.find("td")]
+    cells = len(MODEL.areas) * len(MODEL.levels)  # the plan row, which onepager.js fills, follows
+    assert [td.text for td in page.find("td")][:cells] == [td.text for td in pdf.find("td")]
     heads = [th.text for th in pdf.find("th")]
-    assert [th.text for th in page.find("th")][-len(heads) :] == heads
+    assert [th.text for th in page.find("th")][-len(heads) - 1 : -1] == heads  # then "Plan"
     legend = " ".join(page.find("p", **{"class": "amm-legend"})[0].text.split())
     assert legend == " ".join(pdf.find("p", **{"class": "amm-legend"})[0].text.split())
 
@@ -232,7 +234,16 @@ def test_page_data_is_plain_text_with_permalinks():
     assert [a["id"] for a in data["areas"]] == [a.id for a in MODEL.areas]
     first = data["areas"][0]["cells"][2]
     assert first["url"] == f"../areas/{MODEL.areas[0].id}/#level-2"
-    assert first["practices"] == [p.text for p in MODEL.areas[0].cells[2].practices]
+    practices = MODEL.areas[0].cells[2].practices
+    assert [p["text"] for p in first["practices"]] == [p.text for p in practices]
+    assert (
+        first["practices"][0]["url"]
+        == f"../areas/{MODEL.areas[0].id}/#{MODEL.areas[0].id}-{practices[0].id}"
+    )
+    steps = data["areas"][0]["cells"][1]["next_steps"]
+    assert [s["leads_to"] for s in steps] == [
+        list(s.leads_to) for s in MODEL.areas[0].cells[1].next_steps
+    ]
     assert data["areas"][0]["cells"][-1]["next_steps"] == []
 
 
@@ -357,3 +368,119 @@ def test_report_isolates_the_team_name_so_right_to_left_text_cannot_reorder_the_
     team = assessment.read(write(tmp_path, {"team": "צוות", "areas": {}}), MODEL)
     html = views.onepager(MODEL, SITE_URL, "a4", 10, report.isolated(team))
     assert "<h1>\u2068צוות\u2069: " in html
+
+
+# ---- The plan, the ticks and "does not apply" (issue 15) ----
+
+PLAN = json.loads((FIXTURES / "valid-plan.json").read_text(encoding="utf-8"))
+
+
+def test_the_example_practices_are_the_shipped_models():
+    """tests/js ticks the ids of practices.json; they must be practices of those areas."""
+    ticked = json.loads((FIXTURES / "practices.json").read_text(encoding="utf-8"))
+    for area_id, ids in ticked.items():
+        known = {p.id for cell in MODEL.area(area_id).cells for p in cell.practices}
+        assert set(ids) <= known, area_id
+
+
+def test_reads_the_plan_ticks_and_areas_that_do_not_apply(tmp_path: Path):
+    team = assessment.read(write(tmp_path, PLAN), MODEL)
+    meetings = team.plan("meetings")
+    assert meetings.practices == ("some-agendas", "meet-by-rule")
+    assert meetings.actions[0] == assessment.Action(
+        "Replace the Monday status call with a written update", "Sam", date(2025, 4, 30)
+    )
+    assert meetings.actions[1].who == "" and meetings.actions[1].by is None
+    assert meetings.notes.startswith("Calendar export, March")
+    assert team.plan("leadership-culture").not_applicable == "Two-person team; no manager."
+    assert team.plan("work-tracking").not_applicable == "", "no reason given"
+    assert team.plan("documentation") == assessment.Plan(), "an empty note is no plan"
+    # An area that does not apply gets no mark, even with a level left in the file.
+    assert not team.applies("work-tracking") and team.marks("work-tracking", 0) == ()
+
+
+@pytest.mark.parametrize(
+    ("area", "expected"),
+    [
+        ({"practices": ["nope"]}, 'areas.meetings.practices[0]: "nope" is not a practice'),
+        ({"practices": ["some-agendas"] * 2}, 'practices[1]: "some-agendas" is listed twice'),
+        ({"practices": "some-agendas"}, "areas.meetings.practices: must be a list of practice ids"),
+        ({"actions": [{"what": "a"}] * 3}, "areas.meetings.actions: must be a list of at most 2"),
+        ({"actions": ["call Sam"]}, 'areas.meetings.actions[0]: must look like {"what"'),
+        ({"actions": [{"owner": "Sam"}]}, 'actions[0]."owner": is not what, who or by'),
+        (
+            {"actions": [{"by": "end of May"}]},
+            'actions[0].by: must be a day such as 2025-06-30, not "end',
+        ),
+        ({"actions": [{"by": "2025-02-30"}]}, "actions[0].by: must be a day"),
+        ({"actions": [{"who": "x" * 61}]}, "actions[0].who: has 61 characters; keep it to 60"),
+        ({"actions": [{"what": 7}]}, "actions[0].what: must be text, not 7"),
+        ({"notes": "x" * 401}, "areas.meetings.notes: has 401 characters; keep it to 400"),
+        ({"notes": "ok\u202e"}, "areas.meetings.notes: holds a control or direction character"),
+        ({"not_applicable": True}, 'areas.meetings.not_applicable: must look like {"reason"'),
+        ({"not_applicable": {"why": "x"}}, 'not_applicable."why": is not reason'),
+        ({"not_applicable": {"reason": "a\nb"}}, "not_applicable.reason: holds a control"),
+        (
+            {"plan": {}},
+            'areas.meetings."plan": is not a field of an area (current, target, practices',
+        ),
+    ],
+)
+def test_bad_plan_fields_get_a_clear_error_naming_file_and_field(
+    tmp_path: Path, area: dict, expected: str
+):
+    assert expected in problems(tmp_path, {"areas": {"meetings": area}})
+
+
+def test_notes_keep_their_line_breaks_but_one_line_fields_do_not(tmp_path: Path):
+    team = assessment.read(write(tmp_path, {"areas": {"meetings": {"notes": "a\nb"}}}), MODEL)
+    assert team.plan("meetings").notes == "a\nb"
+    assert "holds a control" in problems(
+        tmp_path, {"areas": {"meetings": {"actions": [{"what": "a\nb"}]}}}
+    )
+
+
+def test_the_one_pager_prints_the_plan_and_what_does_not_apply(tmp_path: Path):
+    team = assessment.read(write(tmp_path, PLAN), MODEL)
+    page = onepager(team)
+    (row,) = page.find("tr", **{"class": "amm-matrix__plan"})
+    cells = {
+        td.attrs["id"].removeprefix("amm-plan-cell-"): " ".join(td.text.split())
+        for td in page.find("td")
+        if "id" in td.attrs
+    }
+    items = [" ".join(li.text.split()) for li in page.find("li")]
+    assert items == [
+        "Replace the Monday status call with a written update (Sam, by 2025-04-30)",
+        "Agenda a day ahead for every recurring meeting",
+    ]
+    assert cells["meetings"].endswith("6.5 meeting hours per person per week. Target: under 4.")
+    assert cells["leadership-culture"] == "Does not apply: Two-person team; no manager."
+    assert cells["work-tracking"] == "Does not apply"
+    assert cells["documentation"] == ""
+    heads = [" ".join(th.text.split()) for th in page.find("th") if th.attrs.get("scope") == "col"]
+    assert "Work tracking Does not apply" in heads and "Meetings" in heads
+    assert not onepager(assessment.Assessment("Web", None, {})).find("tfoot"), "no plan, no row"
+
+
+def test_cli_prints_the_plan_on_one_page_and_notes_what_an_action_lacks(tmp_path: Path):
+    out = tmp_path / "team.pdf"
+    code, printed, err = run_cli(str(write(tmp_path, PLAN)), "--out", str(out))
+    assert code == 0, err
+    assert "Meetings, action 2 has no who or by" in printed
+    assert "Work tracking, Leadership and culture marked as not applying" in printed
+    assert "no current level for Decision making" in printed
+    assert "Leadership" not in printed.split("no current level for")[1].split("\n")[0]
+    document = pypdf.PdfReader(out)
+    assert len(document.pages) == 1
+    text = " ".join(document.pages[0].extract_text().split())
+    assert "(Sam, by 2025-04-30)" in text and "Two-person team; no manager." in text
+    assert text.count("DOES NOT APPLY") == 2
+
+
+def test_the_longest_plan_the_schema_allows_still_fits_one_page():
+    """The field limits are chosen so: two full actions and full notes in every area."""
+    action = assessment.Action("w" * 160, "x" * 60, date(2025, 6, 30))
+    full = assessment.Plan((), (action, action), "n " * 200)
+    team = assessment.Assessment("Team", None, {}, None, {a.id: full for a in MODEL.areas})
+    assert report.render(MODEL, team, SITE_URL, "letter").font_size >= 7

@@ -14,7 +14,8 @@ import difflib
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -28,6 +29,9 @@ from scripts.source.problems import Problem, ProblemsError
 SCHEMA_FILE = Path(__file__).resolve().parents[2] / "data" / "schemas" / "assessment.schema.json"
 SCHEMA = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
 KINDS = ("current", "target")
+PLAN = ("what", "who", "by")  # an action's fields
+AREA_FIELDS = (*KINDS, "practices", "actions", "notes", "not_applicable")
+LINK_MAX = 2000  # characters of a whole link that chat tools and browsers keep whole
 FILE_MAX = 1_000_000  # bytes; a real file is under 5 KB, and parsing 1 MB stays under a second
 PROBLEMS_SHOWN = 20
 EXCERPT = 40  # characters of a bad value that a message quotes
@@ -46,6 +50,17 @@ _VERSION = _ecma(_FIELDS["model_version"]["pattern"])
 _AREA_ID = _ecma(_FIELDS["areas"]["propertyNames"]["pattern"])
 _AREA_ID_MAX = _FIELDS["areas"]["propertyNames"]["maxLength"]
 LEVEL_MIN, LEVEL_MAX = SCHEMA["$defs"]["level"]["minimum"], SCHEMA["$defs"]["level"]["maximum"]
+_AREA = _FIELDS["areas"]["additionalProperties"]["properties"]
+_LINE = _ecma(SCHEMA["$defs"]["line"]["pattern"])
+ACTIONS_MAX = _AREA["actions"]["maxItems"]
+# Each text field: its limit and the rule for its characters (only notes keep line breaks).
+TEXTS = {
+    "team": (TEAM_MAX, _TEAM),
+    "what": (_AREA["actions"]["items"]["properties"]["what"]["maxLength"], _LINE),
+    "who": (_AREA["actions"]["items"]["properties"]["who"]["maxLength"], _LINE),
+    "notes": (_AREA["notes"]["maxLength"], _ecma(_AREA["notes"]["pattern"])),
+    "reason": (_AREA["not_applicable"]["properties"]["reason"]["maxLength"], _LINE),
+}
 
 
 def printable(text: str) -> str:
@@ -75,15 +90,40 @@ def excerpt(value: object) -> str:
 
 
 @dataclass(frozen=True)
+class Action:
+    what: str = ""
+    who: str = ""
+    by: date | None = None
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What a team recorded for one area beyond its levels."""
+
+    practices: tuple[str, ...] = ()  # ids of the practices it already does, in the model's order
+    actions: tuple[Action, ...] = ()
+    notes: str = ""
+    not_applicable: str | None = None  # the reason, "" if none given; None while the area applies
+
+
+@dataclass(frozen=True)
 class Assessment:
     team: str
     assessed_on: date | None
     levels: dict[str, dict[str, int]]  # area id -> {"current": 1, "target": 2}, unset keys left out
     model_version: str | None = None
+    plans: dict[str, Plan] = field(default_factory=dict)  # area id -> its plan, if it has one
+
+    def plan(self, area_id: str) -> Plan:
+        return self.plans.get(area_id, Plan())
+
+    def applies(self, area_id: str) -> bool:
+        return self.plan(area_id).not_applicable is None
 
     def marks(self, area_id: str, level_id: int) -> tuple[str, ...]:
-        """Which marks ("current", "target") the one-pager puts in this cell."""
-        chosen = self.levels.get(area_id, {})
+        """Which marks ("current", "target") the one-pager puts in this cell: none for an
+        area that does not apply, whatever levels the file still holds for it."""
+        chosen = self.levels.get(area_id, {}) if self.applies(area_id) else {}
         return tuple(kind for kind in KINDS if chosen.get(kind) == level_id)
 
 
@@ -132,7 +172,7 @@ def read(path: Path, model: Model) -> Assessment:
     except json.JSONDecodeError as error:
         raise fail(f"is not valid JSON: {error.msg} (column {error.colno})", error.lineno) from None
     except RecursionError:
-        raise fail("nests too deeply; an assessment file nests three levels") from None
+        raise fail("nests too deeply; an assessment file nests five levels") from None
     except ValueError:  # an integer of more than 4,300 digits
         raise fail("holds a number too long to be a level") from None
     if not isinstance(data, dict):
@@ -149,15 +189,92 @@ def _level(value: object) -> int | None:
     return int(value) if LEVEL_MIN <= value <= LEVEL_MAX else None
 
 
-def _text_problem(value: str, maximum: int) -> str | None:
+def _text_problem(value: str, kind: str) -> str | None:
+    """What is wrong with a text field of TEXTS, or None."""
+    maximum, allowed = TEXTS[kind]
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
         return "has a broken character"
-    if not _TEAM.match(value):
+    if not allowed.match(value):
         return "holds a control or direction character"
     length = len(value.strip())
     return f"has {length:,} characters; keep it to {maximum}" if length > maximum else None
+
+
+def _day(value: object) -> date | None:
+    """A real day written YYYY-MM-DD, or None."""
+    if not isinstance(value, str) or not _DATE.match(value):
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:  # 2025-02-30
+        return None
+
+
+def _plan(
+    chosen: dict, practice_ids: list[str], where: str, problem: Callable[[str, str], bool]
+) -> Plan:
+    """An area's ticks, actions, notes and "does not apply"; each problem goes to `problem`."""
+
+    def text(value: object, kind: str, at: str) -> str:
+        if value is None:
+            return ""
+        if not isinstance(value, str):
+            problem(at, f"must be text, not {excerpt(value)}")
+            return ""
+        if message := _text_problem(value, kind):
+            problem(at, message)
+        return value.strip()
+
+    ticks = chosen.get("practices", [])
+    if not isinstance(ticks, list):
+        problem(f"{where}.practices", "must be a list of practice ids")
+        ticks = []
+    for index, tick in enumerate(ticks):
+        if tick not in practice_ids:
+            problem(
+                f"{where}.practices[{index}]", f"{excerpt(tick)} is not a practice of this area"
+            )
+        elif ticks.index(tick) < index:
+            problem(f"{where}.practices[{index}]", f"{excerpt(tick)} is listed twice")
+    todos = chosen.get("actions", [])
+    if not isinstance(todos, list) or len(todos) > ACTIONS_MAX:
+        problem(f"{where}.actions", f"must be a list of at most {ACTIONS_MAX} actions")
+        todos = []
+    actions = []
+    for index, todo in enumerate(todos):
+        at = f"{where}.actions[{index}]"
+        if not isinstance(todo, dict):
+            problem(at, 'must look like {"what": "…", "who": "…", "by": "2025-06-30"}')
+            continue
+        for key in todo.keys() - set(PLAN):
+            problem(f"{at}.{excerpt(key)}", "is not what, who or by")
+        by = _day(todo.get("by"))
+        if todo.get("by") is not None and by is None:
+            problem(f"{at}.by", f"must be a day such as 2025-06-30, not {excerpt(todo['by'])}")
+        action = Action(
+            text(todo.get("what"), "what", f"{at}.what"),
+            text(todo.get("who"), "who", f"{at}.who"),
+            by,
+        )
+        if action != Action():
+            actions.append(action)
+    reason = None
+    if "not_applicable" in chosen:
+        none = chosen["not_applicable"]
+        if not isinstance(none, dict):
+            problem(f"{where}.not_applicable", 'must look like {"reason": "…"}')
+        else:
+            for key in none.keys() - {"reason"}:
+                problem(f"{where}.not_applicable.{excerpt(key)}", "is not reason")
+            reason = text(none.get("reason"), "reason", f"{where}.not_applicable.reason")
+    return Plan(
+        tuple(p for p in practice_ids if p in ticks),
+        tuple(actions),
+        text(chosen.get("notes"), "notes", f"{where}.notes"),
+        reason,
+    )
 
 
 def _parse(data: dict, model: Model, name: str) -> Assessment:
@@ -179,17 +296,12 @@ def _parse(data: dict, model: Model, name: str) -> Assessment:
     if not isinstance(team, str):
         problem("team", f"must be text, not {excerpt(team)}")
         team = ""
-    elif message := _text_problem(team, TEAM_MAX):
+    elif message := _text_problem(team, "team"):
         problem("team", message)
-    on = None
     raw_date = data.get("date")
-    if raw_date is not None:
-        try:
-            if not isinstance(raw_date, str) or not _DATE.match(raw_date):
-                raise ValueError
-            on = date.fromisoformat(raw_date)
-        except ValueError:
-            problem("date", f"must be a day such as 2025-03-04, not {excerpt(raw_date)}")
+    on = _day(raw_date)
+    if raw_date is not None and on is None:
+        problem("date", f"must be a day such as 2025-03-04, not {excerpt(raw_date)}")
     version = data.get("model_version")
     if "model_version" in data and not (isinstance(version, str) and _VERSION.match(version)):
         problem("model_version", f"must be a version such as 1.0.0, not {excerpt(version)}")
@@ -199,6 +311,7 @@ def _parse(data: dict, model: Model, name: str) -> Assessment:
         problem("model", "must be the model's title")
 
     levels: dict[str, dict[str, int]] = {}
+    plans: dict[str, Plan] = {}
     areas = data.get("areas")
     if not isinstance(areas, dict):
         problem("areas", 'is required: one entry per area, such as {"meetings": {...}}')
@@ -220,8 +333,10 @@ def _parse(data: dict, model: Model, name: str) -> Assessment:
         if not isinstance(chosen, dict):
             problem(where, 'must look like {"current": 1, "target": 2}')
             continue
-        for key in chosen.keys() - set(KINDS):
-            problem(f"{where}.{excerpt(key)}", "is not current or target")
+        for key in chosen.keys() - set(AREA_FIELDS):
+            problem(
+                f"{where}.{excerpt(key)}", f"is not a field of an area ({', '.join(AREA_FIELDS)})"
+            )
         levels[area_id] = {}
         for kind in KINDS:
             value = chosen.get(kind)
@@ -235,9 +350,13 @@ def _parse(data: dict, model: Model, name: str) -> Assessment:
                 )
             else:
                 levels[area_id][kind] = level
+        area = model.area(area_id)
+        practice_ids = [p.id for cell in area.cells for p in cell.practices]
+        if (plan := _plan(chosen, practice_ids, where, problem)) != Plan():
+            plans[area_id] = plan
     if problems:
         raise AssessmentError(problems, count)
-    return Assessment(team.strip(), on, levels, version)
+    return Assessment(team.strip(), on, levels, version, plans)
 
 
 def page_data(model: Model, root: str, releases: tuple[Release, ...] = ()) -> dict:
@@ -256,6 +375,7 @@ def page_data(model: Model, root: str, releases: tuple[Release, ...] = ()) -> di
         "version": model.version,
         "schema": SCHEMA,
         "file_max": FILE_MAX,
+        "link_max": LINK_MAX,
         "levels": [{"id": level.id, "name": level.name} for level in model.levels],
         "releases": [
             {
@@ -280,8 +400,18 @@ def page_data(model: Model, root: str, releases: tuple[Release, ...] = ()) -> di
                 "cells": [
                     {
                         "url": root + urls.cell_path(area.id, cell.level.id),
-                        "practices": [text(p.text) for p in cell.practices],
-                        "next_steps": [text(s.text) for s in cell.next_steps],
+                        "practices": [
+                            {
+                                "id": p.id,
+                                "text": text(p.text),
+                                "url": root + urls.practice_path(area.id, p.id),
+                            }
+                            for p in cell.practices
+                        ],
+                        "next_steps": [
+                            {"text": text(s.text), "leads_to": list(s.leads_to)}
+                            for s in cell.next_steps
+                        ],
                     }
                     for cell in area.cells
                 ],

@@ -44,7 +44,17 @@ def build(
         note := version_note(model, releases, assessment.model_version, printable(str(source)))
     ):
         notes.append(note)
-    missing = [a.title for a in model.areas if "current" not in assessment.levels.get(a.id, {})]
+    missing = [
+        a.title
+        for a in model.areas
+        if assessment.applies(a.id) and "current" not in assessment.levels.get(a.id, {})
+    ]
     if missing:
         notes.append(f"note: no current level for {', '.join(missing)}; those columns are unmarked")
+    if none := [a.title for a in model.areas if not assessment.applies(a.id)]:
+        notes.append(f"note: {', '.join(none)} marked as not applying; left unmarked")
+    for area in model.areas:
+        for number, action in enumerate(assessment.plan(area.id).actions, 1):
+            if lacking := [name for name in ("what", "who", "by") if not getattr(action, name)]:
+                notes.append(f"note: {area.title}, action {number} has no {' or '.join(lacking)}")
     return notes

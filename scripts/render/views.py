@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from scripts.model import Area, Cell, Model
 from scripts.render import inline, jinja_cache, language, urls
-from scripts.render.assessment import TEAM_MAX, page_data, script_json
+from scripts.render.assessment import LINK_MAX, TEAM_MAX, TEXTS, page_data, script_json
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 # Hand-written pages' bodies by source file (see page): through a loader, unlike
@@ -122,6 +122,7 @@ def assessment(model: Model, root: str, releases: tuple = ()) -> Markup:
         root=root,
         data=script_json(page_data(model, root, releases)),
         team_max=TEAM_MAX,
+        limits={field: limit for field, (limit, _) in TEXTS.items()} | {"link": LINK_MAX},
     )
 
 

@@ -6,7 +6,7 @@ import { test } from "node:test";
 
 import { toCSV } from "../../content/assets/js/csv.js";
 import { cut, excerpt, makeFormat } from "../../content/assets/js/format.js";
-import { FIXTURES, fixtures, model } from "./helpers.js";
+import { AREA_IDS, FIXTURES, fixtures, levels, model } from "./helpers.js";
 
 const format = makeFormat(model);
 
@@ -26,7 +26,7 @@ test("every file the page saves, it reads back unchanged and without a problem",
   const state = format.blank();
   state.team = format.cleanTeam(`${"👩🏽‍💻".repeat(20)}\u202e`);
   state.date = "2024-02-29";
-  state.areas.meetings = { current: 1, target: 3 };
+  Object.assign(state.areas.meetings, { current: 1, target: 3 });
   const file = JSON.parse(JSON.stringify(format.toFile(state)));
   const back = format.fromFile(file);
   assert.ok(back.problems.ok, String(back.problems));
@@ -53,7 +53,7 @@ test("new links prefix areas, so no area id can clash with team, date or h", () 
   const clash = makeFormat({ ...model, areas: [...model.areas, { id: "team", title: "Team", cells: [] }] });
   const state = clash.blank();
   state.team = "Ops";
-  state.areas.team = { current: 2, target: 3 };
+  Object.assign(state.areas.team, { current: 2, target: 3 });
   const search = clash.toSearch(state, "word");
   assert.equal(search, "?h=word&team=Ops&current-team=2&target-team=3&v=1.0.0");
   const back = clash.fromSearch(search);
@@ -66,7 +66,7 @@ test("links made before the prefix still read", () => {
   const { state, found, dropped } = format.fromSearch("?team=Ops&meetings=1&target-meetings=2&documentation=0");
   assert.ok(found);
   assert.equal(dropped, 0);
-  assert.deepEqual({ ...state.areas.meetings }, { current: 1, target: 2 });
+  assert.deepEqual(levels(state.areas.meetings), { current: 1, target: 2 });
   assert.equal(state.areas.documentation.current, 0);
 });
 
@@ -108,7 +108,13 @@ test("the CSV keeps formulas as text and quotes per RFC 4180", () => {
   state.areas.meetings.current = 0;
   const rows = toCSV(model, state).split("\r\n");
   assert.ok(rows[0].startsWith("\ufeffteam,date,area"));
-  assert.equal(rows[4], `"'=Ops, ""core""",,meetings,meetings,0,Unaware,,`);
+  assert.equal(rows[4], `"'=Ops, ""core""",,meetings,meetings,0,Unaware,,,yes,,,,,,,,,`);
+  Object.assign(state.areas.meetings, { done: ["some-agendas", "meet-by-rule"], notes: "=SUM(A1)\nline two", actions: [{ what: "Agenda first", who: "Sam", by: "2025-04-30" }] });
+  state.areas.documentation.na = "No docs, yet";
+  const [head, docs, , , meetings] = toCSV(model, state).split("\r\n");
+  assert.ok(head.endsWith(",applies,not_applicable_reason,practices_done,action_1_what,action_1_who,action_1_by,action_2_what,action_2_who,action_2_by,notes"));
+  assert.ok(docs.includes(",no,\"No docs, yet\","), docs);
+  assert.ok(meetings.endsWith(`,yes,,some-agendas meet-by-rule,Agenda first,Sam,2025-04-30,,,,"'=SUM(A1)\nline two"`), meetings);
 });
 
 test("a chosen or dropped file is read, or refused in a few words that never quote it", async () => {
@@ -124,4 +130,95 @@ test("a chosen or dropped file is read, or refused in a few words that never quo
   }
   const huge = await format.readFile(file(" ".repeat(model.file_max + 1)));
   assert.match(huge.problem, /larger than 1 MB/u);
+});
+
+// ---- The plan, the ticks and "does not apply" (issue 15) ----
+
+function planned() {
+  const state = format.blank();
+  state.team = "Ops";
+  Object.assign(state.areas.meetings, {
+    current: 1,
+    target: 2,
+    done: ["some-agendas", "meet-by-rule"],
+    actions: [
+      { what: "Replace the status call with a written update", who: "Sam", by: "2025-04-30" },
+      { what: "Agenda a day ahead", who: "", by: "" },
+    ],
+    notes: "6.5 meeting hours per person per week.\nTarget: under 4.",
+  });
+  state.areas.documentation.na = "We have no docs to speak of";
+  return state;
+}
+
+test("a plan, ticks and an area that does not apply survive the file and the link", () => {
+  const state = planned();
+  const file = JSON.parse(JSON.stringify(format.toFile(state)));
+  assert.deepEqual(file.areas.meetings.actions[1], { what: "Agenda a day ahead" }, "empty fields are left out");
+  assert.deepEqual(file.areas.documentation.not_applicable, { reason: "We have no docs to speak of" });
+  const back = format.fromFile(file);
+  assert.ok(back.problems.ok, String(back.problems));
+  assert.ok(format.same(back.state, state));
+  const link = format.fromSearch(format.toSearch(state));
+  assert.equal(link.dropped, 0);
+  assert.equal(link.cut, false);
+  assert.ok(format.same(link.state, state));
+});
+
+test("ticks keep the model's order, once each, and unknown practice ids are dropped from a link", () => {
+  const { state, dropped } = format.fromSearch("?done-meetings=meet-by-rule.no-such.some-agendas.meet-by-rule");
+  assert.deepEqual(state.areas.meetings.done, ["some-agendas", "meet-by-rule"]);
+  assert.equal(dropped, 1);
+});
+
+test("a link too long for its plan leaves the plan's text out and says so", () => {
+  const state = planned();
+  for (const id of AREA_IDS) state.areas[id].notes = "n".repeat(400);
+  const base = "https://example.org/assessment/";
+  const { search, cut } = format.link(state, base);
+  assert.ok(cut);
+  assert.ok((base + search).length <= model.link_max, "what is left fits");
+  const read = format.fromSearch(search);
+  assert.ok(read.cut, "the link says the plan is in the file");
+  assert.deepEqual(read.state.areas.meetings.done, ["some-agendas", "meet-by-rule"], "the ticks stay");
+  assert.equal(read.state.areas.meetings.current, 1);
+  assert.equal(read.state.areas.documentation.na, "", "which areas do not apply stays; the reason goes");
+  assert.deepEqual(read.state.areas.meetings.actions, []);
+  assert.equal(format.link(planned(), base).cut, false, "a short plan travels whole");
+});
+
+test("a link's plan values are cleaned like typed text, and a bad date is dropped", () => {
+  const { state, dropped } = format.fromSearch(`?what-meetings-1=${"w".repeat(300)}&who-meetings-1=Sam%E2%80%AE&by-meetings-1=2025-02-30&what-meetings-3=x&na-meetings=a%0Ab`);
+  const [todo] = state.areas.meetings.actions;
+  assert.equal(todo.what.length, 160);
+  assert.equal(todo.who, "Sam");
+  assert.equal(todo.by, "");
+  assert.equal(state.areas.meetings.na, "ab", "one line: the break is dropped");
+  assert.equal(dropped, 2, "the impossible day and the third action");
+});
+
+test("bad plan fields in a file are named by field, and what is usable is kept", () => {
+  const parsed = format.fromFile({
+    areas: {
+      meetings: {
+        current: 1,
+        practices: ["some-agendas", "nope", "some-agendas"],
+        actions: [{ what: "Keep", by: "soon", owner: "x" }],
+        notes: 5,
+        not_applicable: true,
+      },
+      documentation: { actions: [{}, {}, {}] },
+    },
+  });
+  const text = String(parsed.problems);
+  for (const part of [
+    'areas."meetings".practices[1]: "nope" is not a practice of this area',
+    'areas."meetings".practices[2]: "some-agendas" is listed twice',
+    'areas."meetings".actions[0].by: must be a day such as 2025-06-30',
+    'areas."meetings".actions[0]."owner": is not what, who or by',
+  ]) assert.ok(text.includes(part), `${part} in ${text}`);
+  assert.equal(parsed.problems.count, 7);
+  assert.deepEqual(parsed.state.areas.meetings.done, ["some-agendas"]);
+  assert.deepEqual(parsed.state.areas.meetings.actions, [{ what: "Keep", who: "", by: "" }]);
+  assert.equal(parsed.state.areas.meetings.na, null);
 });

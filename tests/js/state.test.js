@@ -64,7 +64,7 @@ test("unreadable or hostile storage starts blank instead of failing", () => {
 test("the summary names the largest gap", () => {
   const state = format.blank();
   assert.match(summary(model, state), /^Pick where the team is today/u);
-  state.areas.meetings = { current: 0, target: 3 };
-  state.areas.documentation = { current: 1, target: 2 };
+  Object.assign(state.areas.meetings, { current: 0, target: 3 });
+  Object.assign(state.areas.documentation, { current: 1, target: 2 });
   assert.equal(summary(model, state), "Current level picked in 2 of 5 areas, target in 2. Largest gap: meetings, 3 levels to go.");
 });

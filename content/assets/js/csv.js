@@ -9,10 +9,13 @@ export function toCSV(model, state) {
     return /[",\r\n]/u.test(text) ? `"${text.replace(/"/gu, '""')}"` : text;
   };
   const name = (n) => (n === null ? "" : model.levels[n].name);
-  const rows = [["team", "date", "area", "area_title", "current", "current_name", "target", "target_name"]];
+  const actions = [1, 2].flatMap((n) => [`action_${n}_what`, `action_${n}_who`, `action_${n}_by`]);
+  const head = ["team", "date", "area", "area_title", "current", "current_name", "target", "target_name"];
+  const rows = [[...head, "applies", "not_applicable_reason", "practices_done", ...actions, "notes"]];
   for (const area of model.areas) {
-    const { current, target } = state.areas[area.id];
-    rows.push([state.team, state.date, area.id, area.title, current, name(current), target, name(target)]);
+    const { current, target, na, done, notes, actions: todo } = state.areas[area.id];
+    const plan = [0, 1].flatMap((i) => ["what", "who", "by"].map((key) => todo[i]?.[key]));
+    rows.push([state.team, state.date, area.id, area.title, current, name(current), target, name(target), na === null ? "yes" : "no", na, done.join(" "), ...plan, notes]);
   }
   return `\ufeff${rows.map((row) => row.map(cell).join(",")).join("\r\n")}\r\n`;
 }

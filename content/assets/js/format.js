@@ -2,9 +2,11 @@
 // `make report` reads with the same rules) and the link. No DOM here, so node's test runner
 // checks it against the same example files as the Python reader.
 
-import { oldest } from "./versions.js";
+import { t } from "./strings.js";
 
 const KINDS = ["current", "target"];
+const PLAN = ["what", "who", "by"]; // an action's fields
+const AREA_FIELDS = [...KINDS, "practices", "actions", "notes", "not_applicable"];
 const SHOWN = 5; // problems listed by name; the rest are counted
 const EXCERPT = 40; // characters of a bad value that a message quotes
 
@@ -60,6 +62,9 @@ export function cut(text, max) {
   return out;
 }
 
+/** What a link or file without a version was made with: the first release the site knows. */
+export const oldest = (model) => model.releases?.at(-1)?.version ?? model.version;
+
 /** The rules for one model, read from the schema embedded in the page. */
 export function makeFormat(model) {
   const { properties, $defs } = model.schema;
@@ -71,13 +76,28 @@ export function makeFormat(model) {
   const { minimum: low, maximum: high } = $defs.level;
   const fields = new Set(Object.keys(properties));
   const ids = model.areas.map((area) => area.id);
+  const { actions, notes, not_applicable: na } = properties.areas.additionalProperties.properties;
+  const line = pattern($defs.line.pattern);
+  // Each text field's limit and the rule for its characters: only notes keep line breaks.
+  const TEXTS = {
+    team: [team.maxLength, teamText],
+    what: [actions.items.properties.what.maxLength, line],
+    who: [actions.items.properties.who.maxLength, line],
+    notes: [notes.maxLength, pattern(notes.pattern)],
+    reason: [na.properties.reason.maxLength, line],
+  };
+  // The practice ids of each area, lowest level first: ticks keep this order.
+  const practices = Object.fromEntries(model.areas.map((a) => [a.id, a.cells.flatMap((c) => c.practices.map((p) => p.id))]));
 
   function blank() {
     // No prototype: a link or file naming "__proto__" or "toString" finds no area here.
     const areas = Object.create(null);
-    for (const id of ids) areas[id] = { current: null, target: null };
+    // done: ticked practice ids; actions: [{what, who, by}]; na: null, or why it does not apply
+    for (const id of ids) areas[id] = { current: null, target: null, done: [], actions: [], notes: "", na: null };
     return { team: "", date: "", areas };
   }
+
+  const isObject = (value) => Boolean(value) && typeof value === "object" && !Array.isArray(value);
 
   const isLevel = (n) => typeof n === "number" && Number.isInteger(n) && n >= low && n <= high;
 
@@ -88,22 +108,58 @@ export function makeFormat(model) {
     return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
   }
 
-  /** What the page keeps of any text typed or received as a team name. */
-  function cleanTeam(value) {
+  /** What the page keeps of any text typed or received for a field of TEXTS. */
+  function clean(value, field = "team") {
+    const [max, allowed] = TEXTS[field];
     // Only the start can survive the cut, so a huge value costs no more than a short one.
-    const start = value.slice(0, team.maxLength * 8).toWellFormed().replace(/\uFFFD/gu, "");
-    const kept = Array.from(start).filter((c) => teamText.test(c));
-    return cut(kept.join("").trim(), team.maxLength);
+    const start = value.slice(0, max * 8).toWellFormed().replace(/\uFFFD/gu, "");
+    const kept = Array.from(start).filter((c) => allowed.test(c));
+    return cut(kept.join("").trim(), max);
   }
+  const cleanTeam = (value) => clean(value);
 
   const isEmpty = (state) =>
-    !state.team && !state.date && Object.values(state.areas).every((a) => a.current === null && a.target === null);
+    !state.team &&
+    !state.date &&
+    Object.values(state.areas).every((a) => a.current === null && a.target === null && !a.done.length && !a.actions.length && !a.notes && a.na === null);
 
-  const same = (a, b) => toSearch(a) === toSearch(b);
+  const same = (a, b) => JSON.stringify(toFile(a)) === JSON.stringify(toFile(b));
+
+  /** Whether an area counts in the chart, the results and a comparison. */
+  const applies = (state, id) => state.areas[id].na === null;
 
   // ---- The link: ?team=..&date=..&current-<id>=1&target-<id>=2 ----
   // Area names always carry a prefix, so no area id can be mistaken for team, date or the
   // site search's h. Links made before the prefix used the bare id for "current".
+  // The rest of an area: done-<id>=tick.tick, na-<id>=reason, notes-<id>=text and
+  // what-<id>-1, who-<id>-1, by-<id>-1 for its first action (-2 for the second).
+
+  /** Reads one parameter into an area of `state`; false when it is not fully usable. */
+  function readParam(state, key, value) {
+    const [, prefix = "current", rest] = /^(?:(current|target|done|na|notes|what|who|by)-)?(.*)$/su.exec(key);
+    const [, id, n] = PLAN.includes(prefix) ? (/^(.*)-([12])$/su.exec(rest) ?? []) : [key, rest];
+    const area = Object.hasOwn(state.areas, id) ? state.areas[id] : null;
+    if (!area) return false;
+    if (KINDS.includes(prefix)) {
+      const level = /^\d{1,3}$/u.test(value) ? Number(value) : null;
+      if (isLevel(level)) area[prefix] = level;
+      return isLevel(level);
+    }
+    if (prefix === "done") {
+      const ticks = value.split(".");
+      area.done = practices[id].filter((p) => ticks.includes(p));
+      return ticks.every((p) => practices[id].includes(p));
+    }
+    if (prefix === "na") area.na = clean(value, "reason");
+    else if (prefix === "notes") area.notes = clean(value, "notes");
+    else {
+      const todo = (area.actions[n - 1] ??= { what: "", who: "", by: "" });
+      if (prefix !== "by") todo[prefix] = clean(value, prefix);
+      else if (isDate(value)) todo.by = value;
+      else return false;
+    }
+    return true;
+  }
 
   function fromSearch(search) {
     const state = blank();
@@ -111,43 +167,117 @@ export function makeFormat(model) {
     let dropped = 0;
     let highlight = null;
     let versioned = false;
+    let cut = false; // the link left the plan out: it is in the file
     state.version = oldest(model); // links made before they carried ?v= came from the first release
     for (const [key, value] of new URLSearchParams(search)) {
-      const [, prefix, rest] = /^(current-|target-)?(.*)$/su.exec(key);
-      const area = Object.hasOwn(state.areas, rest) ? state.areas[rest] : null;
-      const n = /^\d{1,3}$/u.test(value) ? Number(value) : null;
       if (key === "h") highlight = value;
       else if (key === "v" && isVersion(value)) [state.version, versioned] = [value, true];
       else if (key === "team" && cleanTeam(value)) state.team = cleanTeam(value);
       else if (key === "date" && isDate(value)) state.date = value;
-      else if (area && isLevel(n)) area[prefix === "target-" ? "target" : "current"] = n;
-      else {
+      else if (key === "plan" && value === "file") cut = true;
+      else if (!readParam(state, key, value)) {
         dropped += 1;
         continue;
       }
       if (key !== "h" && key !== "v") found = true;
     }
-    return { state, found, dropped, highlight, versioned };
+    for (const area of Object.values(state.areas)) area.actions = area.actions.filter((a) => a && (a.what || a.who || a.by));
+    return { state, found, dropped, highlight, versioned, cut };
   }
 
-  function toSearch(state, highlight = null) {
+  /** The query of a link; `short` leaves out the plan's text and says so with plan=file. */
+  function toSearch(state, highlight = null, short = false) {
     const params = new URLSearchParams();
     if (highlight !== null) params.set("h", highlight);
     if (state.team) params.set("team", state.team);
     if (state.date) params.set("date", state.date);
     for (const [id, chosen] of Object.entries(state.areas)) {
       for (const kind of KINDS) if (chosen[kind] !== null) params.set(`${kind}-${id}`, chosen[kind]);
+      if (chosen.done.length) params.set(`done-${id}`, chosen.done.join("."));
+      if (chosen.na !== null) params.set(`na-${id}`, short ? "" : chosen.na);
+      if (short) continue;
+      chosen.actions.forEach((todo, i) => PLAN.forEach((key) => todo[key] && params.set(`${key}-${id}-${i + 1}`, todo[key])));
+      if (chosen.notes) params.set(`notes-${id}`, chosen.notes);
     }
+    if (short) params.set("plan", "file");
     // The version the answers were given against, so a later model can say what changed.
     if (!isEmpty(state)) params.set("v", state.version ?? model.version);
     const text = params.toString();
     return text ? `?${text}` : "";
   }
 
+  /**
+   * The link for the page at `base`: with the whole plan while it fits in model.link_max
+   * characters, else without the plan's text (`cut`), which the file then carries alone.
+   */
+  function link(state, base, highlight = null) {
+    const whole = toSearch(state);
+    const cut = (base + whole).length > model.link_max && toSearch(state, null, true).length < whole.length;
+    return { search: toSearch(state, highlight, cut), cut };
+  }
+
   // ---- The file ----
 
   function toFile(state) {
-    return { model: model.title, model_version: state.version ?? model.version, team: state.team, date: state.date || null, areas: state.areas };
+    const areas = {};
+    for (const [id, a] of Object.entries(state.areas)) {
+      const out = (areas[id] = { current: a.current, target: a.target });
+      if (a.done.length) out.practices = a.done;
+      if (a.actions.length) out.actions = a.actions.map((todo) => Object.fromEntries(PLAN.filter((k) => todo[k]).map((k) => [k, todo[k]])));
+      if (a.notes) out.notes = a.notes;
+      if (a.na !== null) out.not_applicable = a.na ? { reason: a.na } : {};
+    }
+    return { model: model.title, model_version: state.version ?? model.version, team: state.team, date: state.date || null, areas };
+  }
+
+  /** Checks a text field of a file and returns what the page keeps of it ("" if unusable). */
+  function text(value, field, where, say) {
+    if (value === undefined) return "";
+    const [max, allowed] = TEXTS[field];
+    if (typeof value !== "string") {
+      say(where, t("must be text, not {value}", { value: excerpt(value) }));
+      return "";
+    }
+    if (!value.isWellFormed()) say(where, t("has a broken character"));
+    else if (!allowed.test(value)) say(where, t("holds a control or direction character"));
+    const trimmed = value.trim();
+    // A code point is one or two UTF-16 units, so only a short text needs counting.
+    if (trimmed.length > 2 * max || [...trimmed].length > max) say(where, t("is longer than {max} characters", { max }));
+    return clean(value, field);
+  }
+
+  /** The ticks, actions, notes and "does not apply" of one area of a file, into `into`. */
+  function readPlan(value, id, into, where, say) {
+    const { practices: ticks, actions: todos, not_applicable: none } = value;
+    if (ticks !== undefined) {
+      if (!Array.isArray(ticks)) say(`${where}.practices`, t("must be a list of practice ids"));
+      else {
+        ticks.forEach((tick, i) => {
+          if (!practices[id].includes(tick)) say(`${where}.practices[${i}]`, t("{value} is not a practice of this area", { value: excerpt(tick) }));
+          else if (ticks.indexOf(tick) < i) say(`${where}.practices[${i}]`, t("{value} is listed twice", { value: excerpt(tick) }));
+        });
+        into.done = practices[id].filter((p) => ticks.includes(p));
+      }
+    }
+    if (todos !== undefined) {
+      if (!Array.isArray(todos) || todos.length > actions.maxItems) say(`${where}.actions`, t("must be a list of at most {n} actions", { n: actions.maxItems }));
+      else {
+        todos.forEach((todo, i) => {
+          const at = `${where}.actions[${i}]`;
+          if (!isObject(todo)) return say(at, t('must look like {"what": "…", "who": "…", "by": "2025-06-30"}'));
+          for (const key of Object.keys(todo)) if (!PLAN.includes(key)) say(`${at}.${excerpt(key)}`, t("is not what, who or by"));
+          const got = { what: text(todo.what, "what", `${at}.what`, say), who: text(todo.who, "who", `${at}.who`, say), by: "" };
+          if (isDate(todo.by)) got.by = todo.by;
+          else if (todo.by !== null && todo.by !== undefined) say(`${at}.by`, t("must be a day such as 2025-06-30, not {value}", { value: excerpt(todo.by) }));
+          if (got.what || got.who || got.by) into.actions.push(got);
+        });
+      }
+    }
+    into.notes = text(value.notes, "notes", `${where}.notes`, say);
+    if (none === undefined) return;
+    if (!isObject(none)) return say(`${where}.not_applicable`, t('must look like {"reason": "…"}'));
+    for (const key of Object.keys(none)) if (key !== "reason") say(`${where}.not_applicable.${excerpt(key)}`, t("is not reason"));
+    into.na = text(none.reason, "reason", `${where}.not_applicable.reason`, say);
   }
 
   /**
@@ -161,19 +291,7 @@ export function makeFormat(model) {
     const problems = new Problems();
     const say = (where, message) => problems.add(`${where}: ${message}`);
     for (const key of Object.keys(value)) if (!fields.has(key)) say(excerpt(key), "is not part of an assessment file");
-    if ("team" in value) {
-      const text = value.team;
-      if (typeof text !== "string") say("team", `must be text, not ${excerpt(text)}`);
-      else {
-        if (!text.isWellFormed()) say("team", "has a broken character");
-        else if (!teamText.test(text)) say("team", "holds a control or direction character");
-        const trimmed = text.trim();
-        // A code point is one or two UTF-16 units, so only a short text needs counting.
-        const long = trimmed.length > 2 * team.maxLength || [...trimmed].length > team.maxLength;
-        if (long) say("team", `is longer than ${team.maxLength} characters`);
-        state.team = cleanTeam(text);
-      }
-    }
+    state.team = text(value.team, "team", "team", say);
     if (value.date !== null && value.date !== undefined) {
       if (isDate(value.date)) state.date = value.date;
       else say("date", `must be a day such as 2025-03-04, not ${excerpt(value.date)}`);
@@ -189,17 +307,18 @@ export function makeFormat(model) {
         say(where, "is not an area of this model");
         continue;
       }
-      if (!chosen || typeof chosen !== "object" || Array.isArray(chosen)) {
+      if (!isObject(chosen)) {
         say(where, 'must look like {"current": 1, "target": 2}');
         continue;
       }
-      for (const key of Object.keys(chosen)) if (!KINDS.includes(key)) say(`${where}.${excerpt(key)}`, "is not current or target");
+      for (const key of Object.keys(chosen)) if (!AREA_FIELDS.includes(key)) say(`${where}.${excerpt(key)}`, t("is not a field of an area"));
       for (const kind of KINDS) {
         const n = chosen[kind];
         if (n === null || n === undefined) continue;
         if (isLevel(n)) state.areas[id][kind] = n;
         else say(`${where}.${kind}`, `must be a level from ${low} to ${high}, not ${excerpt(n)}`);
       }
+      readPlan(chosen, id, state.areas[id], where, say);
     }
     return { state, problems, versioned: isVersion(version) };
   }
@@ -220,5 +339,5 @@ export function makeFormat(model) {
     return parsed;
   }
 
-  return { blank, isEmpty, same, isDate, isLevel, cleanTeam, fromSearch, toSearch, toFile, fromFile, readFile };
+  return { blank, isEmpty, same, applies, isDate, isLevel, clean, cleanTeam, fromSearch, toSearch, link, toFile, fromFile, readFile };
 }

@@ -37,7 +37,8 @@ export function merge(model, members) {
   const rows = model.areas.map((area) => {
     const row = { area, apart: 0 };
     for (const kind of KINDS) {
-      const picks = members.map((member) => member.state.areas[area.id][kind]);
+      // A member for whom the area does not apply gives it no level, whatever the file holds.
+      const picks = members.map(({ state }) => (state.areas[area.id].na === null ? state.areas[area.id][kind] : null));
       const given = picks.filter((n) => n !== null);
       const spread = given.length ? Math.max(...given) - Math.min(...given) : 0;
       row[kind] = { picks, median: median(given), spread };

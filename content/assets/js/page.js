@@ -6,13 +6,9 @@
 // A view is shown and kept in the address but never saved over `mine` unless the person
 // chooses "Keep these answers"; then the answers it replaces become an earlier version.
 
-import { el, own } from "./dom.js";
 import { makeFormat } from "./format.js";
-import { mark } from "./onepager.js";
-import { draw } from "./results.js";
 import { Keeper } from "./state.js";
-import { remind } from "./keep-file.js";
-import { showVersion } from "./version-note.js";
+import { t } from "./strings.js";
 
 const $ = (id) => document.getElementById(id);
 const model = JSON.parse($("amm-data").textContent);
@@ -35,26 +31,49 @@ let highlight = null; // the site search's ?h=, kept so its highlighting still w
 
 // ---- The form ----
 
+// Each area's fields beyond its levels, named as in the link: done-<id> (the ticks),
+// na-<id> and reason-<id>, notes-<id>, and what-, who-, by-<id>-1 and -2 (the actions).
+const field = (name) => form.elements[name];
+const ticks = (id) => form.querySelectorAll(`[name="done-${id}"]`);
+const ACTION = ["what", "who", "by"];
+
 function readForm() {
   const state = format.blank();
-  state.team = format.cleanTeam(form.elements.team.value);
-  state.date = format.isDate(form.elements.date.value) ? form.elements.date.value : "";
-  for (const id of Object.keys(state.areas)) {
+  state.team = format.cleanTeam(field("team").value);
+  state.date = format.isDate(field("date").value) ? field("date").value : "";
+  for (const [id, area] of Object.entries(state.areas)) {
     for (const kind of KINDS) {
-      const n = form.elements[`${kind}-${id}`].value;
-      state.areas[id][kind] = n === "" ? null : Number(n);
+      const n = field(`${kind}-${id}`).value;
+      area[kind] = n === "" ? null : Number(n);
     }
+    area.done = [...ticks(id)].filter((box) => box.checked).map((box) => box.value);
+    area.na = field(`na-${id}`).checked ? format.clean(field(`reason-${id}`).value, "reason") : null;
+    area.notes = format.clean(field(`notes-${id}`).value, "notes");
+    area.actions = [1, 2]
+      .map((n) => {
+        const [what, who, by] = ACTION.map((key) => field(`${key}-${id}-${n}`).value);
+        return { what: format.clean(what, "what"), who: format.clean(who, "who"), by: format.isDate(by) ? by : "" };
+      })
+      .filter((todo) => todo.what || todo.who || todo.by);
   }
   return state;
 }
 
 function fillForm(state) {
-  form.elements.team.value = state.team;
-  form.elements.date.value = state.date;
-  for (const [id, chosen] of Object.entries(state.areas)) {
+  field("team").value = state.team;
+  field("date").value = state.date;
+  for (const [id, area] of Object.entries(state.areas)) {
     for (const kind of KINDS) {
-      for (const radio of form.elements[`${kind}-${id}`]) radio.checked = radio.value === String(chosen[kind]);
+      for (const radio of field(`${kind}-${id}`)) radio.checked = radio.value === String(area[kind]);
     }
+    for (const box of ticks(id)) box.checked = area.done.includes(box.value);
+    field(`na-${id}`).checked = area.na !== null;
+    field(`reason-${id}`).value = area.na ?? "";
+    field(`notes-${id}`).value = area.notes;
+    for (const n of [1, 2]) for (const key of ACTION) field(`${key}-${id}-${n}`).value = area.actions[n - 1]?.[key] ?? "";
+    // A plan the team wrote is shown, not folded away; ticked practices likewise.
+    if (area.notes || area.actions.length) $(`amm-plan-${id}`).open = true;
+    for (const box of ticks(id)) if (box.checked) box.closest("details").open = true;
   }
 }
 
@@ -65,7 +84,8 @@ function message(id, parts, actions = []) {
   box.querySelector("p").replaceChildren(...parts);
   box.querySelector(".amm-actions").replaceChildren(
     ...actions.map(({ label, run }) => {
-      const button = el("button", { type: "button", class: "md-button" }, label);
+      // Not dom.js's el(): the first load does without that module (tests/test_budget.py).
+      const button = Object.assign(document.createElement("button"), { type: "button", className: "md-button", textContent: label });
       button.addEventListener("click", () => {
         message(id, []);
         run();
@@ -80,13 +100,34 @@ const tell = (parts, actions) => message("amm-status", parts, actions);
 
 // ---- Showing and keeping ----
 
+let drawing = null; // results.js and onepager.js, once loaded
+
+/** The note on answers made with another version of the model; version-note.js loads only then. */
+function noteVersion(version, versioned) {
+  if (version === model.version) $("amm-version").hidden = true;
+  else import("./version-note.js").then(({ showVersion }) => showVersion(model, version, versioned));
+}
+
 function show() {
   const state = view?.state ?? mine;
-  history.replaceState(history.state, "", `${location.pathname}${format.toSearch(state, highlight)}${location.hash}`);
-  $("amm-link").value = `${location.origin}${location.pathname}${format.toSearch(state)}`;
-  draw(model, state);
-  mark(model, state);
-  views.revisit?.then((revisit) => revisit.draw(state));
+  const base = `${location.origin}${location.pathname}`;
+  const { search, cut } = format.link(state, base);
+  history.replaceState(history.state, "", `${location.pathname}${format.link(state, base, highlight).search}${location.hash}`);
+  $("amm-link").value = base + search;
+  $("amm-link-cut").hidden = !cut;
+  // Until there is an answer, the page's own text says how to start: what draws answers
+  // (the results, the chart, the one-pager's marks, the reminder) loads with the first one.
+  if (format.isEmpty(state) && !drawing) return;
+  drawing ??= Promise.all(["results", "onepager", "keep-file"].map((name) => import(`./${name}.js`))).then(([results, onepager, keep]) => {
+    keep.remind(format, () => mine, storage());
+    return [results, onepager];
+  });
+  drawing.then(([results, onepager]) => {
+    const now = view?.state ?? mine; // the latest answers, however long the loading took
+    results.draw(model, now);
+    onepager.mark(model, now);
+    views.revisit?.then((revisit) => revisit.draw(now));
+  });
   listEarlier();
 }
 
@@ -112,7 +153,7 @@ function backToMine() {
   view = null;
   fillForm(mine);
   show();
-  showVersion(model, mine.version, true);
+  noteVersion(mine.version, true);
   notice(["These are the answers saved in this browser."]);
 }
 
@@ -132,40 +173,12 @@ function listEarlier() {
   // After an Undo the answers are both current and earlier: list them once, as current.
   const list = keeper.earlier().filter((entry) => !format.same(entry.state, mine));
   $("amm-earlier").hidden = !list.length;
-  $("amm-earlier-list").replaceChildren(
-    ...list.map(({ at, state }) => {
-      const when = new Date(at).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" });
-      const picked = Object.values(state.areas).flatMap((a) => KINDS.map((k) => a[k])).filter((n) => n !== null).length;
-      const button = el("button", { type: "button", class: "md-button" }, "Show");
-      button.addEventListener("click", () => open(state, [`These are the answers you had until ${when}.`]));
-      const then = el("button", { type: "button", class: "md-button", "data-view": "revisit", "data-at": at }, "Compare with now");
-      return el("li", {}, `${when}: `, state.team ? own(state.team) : "no team name", `, ${picked} levels picked `, button, then);
-    }),
-  );
+  if (list.length) keep().then((files) => files.listEarlier(list));
 }
 
-function download(suffix, type, text) {
-  const state = view?.state ?? mine;
-  const slug = state.team.toLowerCase().replace(/[^a-z0-9]+/gu, "-").replace(/^-|-$/gu, "");
-  const name = ["assessment", slug, state.date].filter(Boolean).join("-") + suffix;
-  const link = el("a", { href: URL.createObjectURL(new Blob([text], { type })), download: name });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
-}
-
-async function importFile(file) {
-  const parsed = await format.readFile(file);
-  if (parsed.problem) {
-    tell([own(file.name), ` ${parsed.problem}, so nothing was loaded. Your answers are unchanged.`]);
-    return;
-  }
-  const left = parsed.problems.ok ? "" : ` Left out what this model cannot use: ${parsed.problems}.`;
-  tell(["Loaded ", own(file.name), "."]);
-  showVersion(model, parsed.state.version, parsed.versioned);
-  open(parsed.state, ["These answers come from ", own(file.name), `.${left}`]);
-}
+// keep.js: the files in and out and the earlier answers' list, loaded on first use.
+let keeping = null;
+const keep = () => (keeping ??= import("./keep.js").then(({ make }) => make({ model, format, open, tell, noteVersion, shown: () => view?.state ?? mine })));
 
 // ---- Views most people never open, loaded on first use: compare.js and revisit.js ----
 // Inside data-view="<module>", clicks, chosen and dropped files go to its handle().
@@ -195,9 +208,13 @@ function start() {
   const link = format.fromSearch(location.search);
   highlight = link.highlight;
   const dropped = link.dropped ? ` ${link.dropped} part${link.dropped > 1 ? "s" : ""} of the link could not be used and ${link.dropped > 1 ? "were" : "was"} left out.` : "";
-  showVersion(model, ...(link.found ? [link.state.version, link.versioned] : [mine.version, true]));
-  if (link.found && !format.same(link.state, mine)) {
-    open(link.state, [`These answers come from the link you opened.${dropped}`]);
+  noteVersion(...(link.found ? [link.state.version, link.versioned] : [mine.version, true]));
+  // A link too long for its plan carries the rest: it is still mine if that rest is.
+  const short = (state) => format.toSearch(state, null, true);
+  const isMine = format.same(link.state, mine) || (link.cut && short(link.state) === short(mine));
+  const cut = link.cut ? ` ${t("The link left out the plan's actions, notes and reasons, which did not fit in it: ask for the JSON file to see them.")}` : "";
+  if (link.found && !isMine) {
+    open(link.state, [`These answers come from the link you opened.${dropped}${cut}`]);
   } else {
     fillForm(mine);
     show();
@@ -206,7 +223,6 @@ function start() {
   }
   for (const id of ["amm-results", "amm-keep", "amm-compare"]) $(id).hidden = false;
   wireViews();
-  remind(format, () => mine, storage());
 
   form.addEventListener("input", () => {
     const next = readForm();
@@ -220,23 +236,18 @@ function start() {
     show();
   });
   form.addEventListener("submit", (event) => event.preventDefault());
-  $("amm-copy").addEventListener("click", async () => {
-    try {
-      await navigator.clipboard.writeText($("amm-link").value);
-      tell(["Link copied. Anyone who opens it sees these answers."]);
-    } catch {
-      $("amm-link").select();
-      tell(["Copying was blocked here: the link is selected, so copy it with your keyboard."]);
-    }
-  });
-  $("amm-json").addEventListener("click", () => download(".json", "application/json", `${JSON.stringify(format.toFile(view?.state ?? mine), null, 2)}\n`));
-  $("amm-csv").addEventListener("click", async () => download(".csv", "text/csv", (await import("./csv.js")).toCSV(model, view?.state ?? mine)));
+  $("amm-copy").addEventListener("click", async () => (await keep()).copy());
+  $("amm-json").addEventListener("click", async () => (await keep()).json());
+  $("amm-csv").addEventListener("click", async () => (await keep()).csv());
   $("amm-file").addEventListener("change", async (event) => {
     const [file] = event.target.files;
     event.target.value = ""; // so that choosing the same file again still loads it
-    if (file) await importFile(file);
+    if (file) await (await keep()).importFile(file);
   });
-  $("amm-print").addEventListener("click", () => window.print());
+  $("amm-print").addEventListener("click", async () => {
+    await drawing; // the marks are on the page before the print dialog copies it
+    window.print();
+  });
   const dialog = $("amm-dialog");
   $("amm-reset").addEventListener("click", () => dialog.showModal());
   dialog.addEventListener("close", () => {

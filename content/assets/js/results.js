@@ -2,17 +2,24 @@
 
 import { el, own } from "./dom.js";
 import { radar } from "./radar.js";
+import { t } from "./strings.js";
+
+/** The model with only the areas that apply to the team: what the chart and the table show. */
+export const shown = (model, state) => ({ ...model, areas: model.areas.filter((area) => state.areas[area.id].na === null) });
 
 export const levelName = (model, n) => (n === null ? "Not picked" : `${n} ${model.levels[n].name}`);
 
 /** One sentence on how far the team has got; pure, so node's tests check it. */
-export function summary(model, state) {
+export function summary(whole, state) {
+  const model = shown(whole, state);
   const top = model.levels.length - 1;
-  const all = Object.values(state.areas);
+  const all = model.areas.map((area) => state.areas[area.id]);
   const current = all.filter((a) => a.current !== null).length;
-  if (!current) return "Pick where the team is today in each area to see the results.";
+  const none = whole.areas.length - all.length;
+  const left = none ? ` ${none === 1 ? t("One area does not apply.") : t("{n} areas do not apply.", { n: none })}` : "";
+  if (!current) return t("Pick where the team is today in each area to see the results.") + left;
   const targets = all.filter((a) => a.target !== null).length;
-  let text = `Current level picked in ${current} of ${all.length} areas, target in ${targets}.`;
+  let text = `Current level picked in ${current} of ${all.length} areas, target in ${targets}.${left}`;
   const gaps = model.areas
     .map((area) => ({ area, gap: (state.areas[area.id].target ?? -1) - (state.areas[area.id].current ?? top) }))
     .sort((a, b) => b.gap - a.gap);
@@ -21,7 +28,13 @@ export function summary(model, state) {
   return text;
 }
 
-function steps(model, area, { current, target }) {
+/** "Gets you to:" and the practices above that a step leads to, linked as on the area page. */
+function leadsTo(step, above) {
+  const links = above.practices.filter((p) => step.leads_to.includes(p.id)).map((p) => el("a", { href: p.url }, p.text));
+  return el("span", { class: "amm-step-target" }, t("Gets you to:"), " ", ...links.flatMap((a, i) => (i ? ["; ", a] : [a])));
+}
+
+function steps(model, area, { current, target, done }) {
   const top = model.levels.length - 1;
   const name = (n) => levelName(model, n);
   const box = el("section", { class: "amm-step", "aria-labelledby": `steps-${area.id}` }, el("h3", { id: `steps-${area.id}` }, area.title));
@@ -40,22 +53,34 @@ function steps(model, area, { current, target }) {
         ? `No target set yet. The next level up is ${name(next)}.`
         : `Next: level ${name(next)}${target > next ? `, on the way to ${name(target)}` : ""}.`,
     );
-    box.append(
-      el("h4", {}, "Steps to take"),
-      el("ol", {}, ...area.cells[current].next_steps.map((text) => el("li", {}, text))),
-      el("h4", {}, `What level ${next} looks like`),
-      el("ul", {}, ...cell.practices.map((text) => el("li", {}, text))),
-      el("p", {}, el("a", { href: cell.url }, `Read level ${next} of ${area.title}`)),
-    );
+    // What the team ticks as done is no longer a step: the rest of the level above is.
+    const todo = cell.practices.filter((p) => !done.includes(p.id));
+    const ahead = area.cells[current].next_steps.filter((step) => !step.leads_to.every((id) => done.includes(id)));
+    const ticked = cell.practices.length - todo.length;
+    if (ticked) say(t("The team already does {n} of the {all} practices of level {level}.", { n: ticked, all: cell.practices.length, level: next }));
+    if (!todo.length) say(t("That is every practice of level {level}: if the team works this way most of the time, pick level {level} for today.", { level: next }));
+    if (ahead.length) box.append(el("h4", {}, t("Steps to take")), el("ol", {}, ...ahead.map((step) => el("li", {}, step.text, el("br"), leadsTo(step, cell)))));
+    if (todo.length) {
+      const title = ticked ? t("What level {level} still needs", { level: next }) : t("What level {level} looks like", { level: next });
+      box.append(el("h4", {}, title), el("ul", {}, ...todo.map((p) => el("li", {}, p.text))));
+    }
+    box.append(el("p", {}, el("a", { href: cell.url }, `Read level ${next} of ${area.title}`)));
   }
   return box;
 }
 
-export function draw(model, state) {
+export function draw(whole, state) {
   const $ = (id) => document.getElementById(id);
+  const model = shown(whole, state);
+  const none = whole.areas.filter((area) => !model.areas.includes(area));
+  $("amm-none").hidden = !none.length;
+  $("amm-none").replaceChildren(
+    t("Left out because they do not apply to the team:"),
+    ...none.flatMap(({ id, title }, i) => [i ? "; " : " ", title, ...(state.areas[id].na ? [" (", own(state.areas[id].na), ")"] : [])]),
+  );
   const heading = [state.team && own(state.team), state.date].filter(Boolean);
   $("amm-heading").replaceChildren(...heading.flatMap((part, i) => (i ? [", ", part] : [part])));
-  $("amm-summary").textContent = summary(model, state);
+  $("amm-summary").textContent = summary(whole, state);
   $("amm-radar").querySelector("svg")?.remove();
   $("amm-radar").prepend(radar(model, state));
   $("amm-scores").replaceChildren(

@@ -4,7 +4,7 @@
 import { el, own } from "./dom.js";
 import { readLink } from "./merge.js";
 import { spot } from "./radar.js";
-import { levelName } from "./results.js";
+import { levelName, shown } from "./results.js";
 import { versionNote } from "./version-note.js";
 
 /** How far the level moved: "Up 1", "Down 2", "Same", or "–" when either was not picked. */
@@ -16,7 +16,7 @@ export function change(before, after) {
 
 const $ = (id) => document.getElementById(id);
 
-export function make({ model, format, keeper, show }) {
+export function make({ model: whole, format, keeper, show }) {
   let then = null;
   const say = (...parts) => $("amm-then-status").replaceChildren(...parts);
 
@@ -25,7 +25,7 @@ export function make({ model, format, keeper, show }) {
     then = state;
     $("amm-then-stop").hidden = !state;
     // Old answers rated the cells as they read then: list those that changed since.
-    $("amm-then-version").replaceChildren(...(state ? versionNote(model, state.version ?? model.version, versioned) : []));
+    $("amm-then-version").replaceChildren(...(state ? versionNote(whole, state.version ?? whole.version, versioned) : []));
     if (state) {
       const whose = [state.team && own(state.team), state.date].filter(Boolean).flatMap((part, i) => (i ? [", ", part] : [part]));
       const named = whose.length ? [" (", ...whose, ")"] : [];
@@ -52,6 +52,7 @@ export function make({ model, format, keeper, show }) {
 
   /** Adds the earlier answers to what results.js drew for `state`; page.js calls it after every draw. */
   function draw(state) {
+    const model = shown(whole, state); // the areas that apply, as the chart and the table show them
     for (const node of document.querySelectorAll(".amm-then-part")) node.remove();
     if (!then) return;
     const part = { class: "amm-then-part" };

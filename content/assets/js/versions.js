@@ -11,8 +11,8 @@ export function isOlder(version, than) {
   return i >= 0 && a[i] < b[i];
 }
 
-/** What a link or file without a version was made with: the first release the site knows. */
-export const oldest = (model) => model.releases?.at(-1)?.version ?? model.version;
+// Here in format.js, which reads every link and file, so a first visit loads no more than it.
+export { oldest } from "./format.js";
 
 /**
  * The cells that releases after `version` changed, each once, in the model's order, with
