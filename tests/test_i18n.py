@@ -216,11 +216,18 @@ def test_script_strings_are_the_t_calls_of_the_modules_and_not_their_comments(
         '// t("Only a comment") names no text\n'
         'el("p", {}, t("Saved {count} answers", {count}), format(x));\n'
         'const said = t("Say \\"hi\\""), parts = tParts("Loaded {file}.", { file });\n'
-        'const not = at("Not a call"), other = text.t("Nor this");\n',
+        'const not = at("Not a call"), other = text.t("Nor this");\n'
+        "say(t('must look like {\"reason\": \"…\"}'), t('it\\'s'));\n",
         encoding="utf-8",
     )
     monkeypatch.setattr(language, "SCRIPTS", tmp_path)
-    assert language.script_strings() == {"Saved {count} answers", 'Say "hi"', "Loaded {file}."}
+    assert language.script_strings() == {
+        "Saved {count} answers",
+        'Say "hi"',
+        "Loaded {file}.",
+        'must look like {"reason": "…"}',
+        "it's",
+    }
     spanish = language.Language(
         "es", (("Saved {count} answers", "{count} respuestas guardadas"), ("Level", "Nivel"))
     )

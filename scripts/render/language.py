@@ -25,7 +25,9 @@ MODULES = tuple(
 # The browser modules call t("English text", {values}) or tParts(...) from strings.js.
 SCRIPTS = Path(__file__).resolve().parents[2] / "content" / "assets" / "js"
 _CALL = re.compile(r"""_\(\s*"((?:[^"\\]|\\.)*)"\s*\)""")
-_SCRIPT_CALL = re.compile(r"""(?<![\w$.])(?:t|tParts)\(\s*"((?:[^"\\]|\\.)*)"\s*[,)]""")
+_SCRIPT_CALL = re.compile(
+    r"""(?<![\w$.])(?:t|tParts)\(\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')\s*[,)]"""
+)
 
 
 @dataclass(frozen=True)
@@ -79,8 +81,10 @@ def script_strings() -> set[str]:
         # Comments show the call too (strings.js does), and are no text of the interface.
         lines = path.read_text(encoding="utf-8").splitlines()
         code = "\n".join(line for line in lines if not line.lstrip().startswith(("//", "*")))
-        # A JavaScript string in double quotes reads as JSON, escapes included.
-        found |= {json.loads(f'"{text}"') for text in _SCRIPT_CALL.findall(code)}
+        for double, single in _SCRIPT_CALL.findall(code):
+            # A JavaScript string in double quotes reads as JSON, escapes included.
+            text = double or single.replace("\\'", "'").replace('"', '\\"')
+            found.add(json.loads(f'"{text}"'))
     return found
 
 

@@ -14,6 +14,7 @@ test("tParts keeps a node a node, wherever the text puts it", () => {
   const name = { node: "bdi" };
   assert.deepEqual(tParts("Loaded {file}.", { file: name }), ["Loaded ", name, "."]);
   assert.deepEqual(tParts("{count} of {all}", { count: 2, all: 5 }), ["2", " of ", "5"]);
+  assert.deepEqual(tParts("Skipped: {list}.", { list: [name, "; ", "line 3"] }), ["Skipped: ", name, "; ", "line 3", "."]);
 });
 
 test("with the page's island, a translation moves the values where its grammar needs them", async () => {

@@ -13,15 +13,12 @@ export function t(text, values = {}) {
 }
 
 /** Like t(), as a list for el() or append(): a value may be a node, such as own(file.name),
- * which stays a node wherever the translation puts it, so a name never becomes markup. */
+ * or a list of nodes and texts, which stay nodes wherever the translation puts them. */
 export function tParts(text, values = {}) {
   const chosen = Object.hasOwn(table, text) ? table[text] : text;
-  return chosen
-    .split(/(\{\w+\})/)
-    .map((part) => {
-      const name = part.slice(1, -1);
-      return /^\{\w+\}$/.test(part) && Object.hasOwn(values, name) ? values[name] : part;
-    })
-    .map((part) => (typeof part === "number" ? String(part) : part))
-    .filter((part) => part !== "");
+  return chosen.split(/(\{\w+\})/).flatMap((part) => {
+    const name = part.slice(1, -1);
+    const value = /^\{\w+\}$/.test(part) && Object.hasOwn(values, name) ? values[name] : part;
+    return [value].flat().map((item) => (typeof item === "number" ? String(item) : item)).filter((item) => item !== "");
+  });
 }
