@@ -141,9 +141,11 @@ def start(root: Path = ROOT, out: Path | None = None) -> Pending:
     for translation in translations:
         with language.using(language_of(translation)):
             body = status.page(translations[1:], names, edit, lambda f: (root / f).is_file())
-        _, text = split_front_matter(body)
-        head = body[: len(body) - len(text)]
-        files[_prefix(translation) + status.PAGE] = _page(edit(status.TEMPLATE), head, text)
+            _, text = split_front_matter(body)
+            head = body[: len(body) - len(text)]
+            page = {status.PAGE: _page(edit(status.TEMPLATE), head, text)}
+            problems += social.describe(page, translation.model, config, _prefix(translation))
+        files[_prefix(translation) + status.PAGE] = page[status.PAGE]
     if problems:
         raise ModelError(problems)
     for translation in translations:

@@ -116,3 +116,25 @@ def test_another_process_draws_the_same_bytes(tmp_path: Path):
         [sys.executable, "-c", script], cwd=root, capture_output=True, check=True
     ).stdout
     assert other == previews.render(previews.cards(MODEL)[previews.cell_image("meetings", 1)])
+
+
+def test_a_translated_site_gets_its_cards_in_its_language():
+    from scripts.generate import language_of
+    from scripts.render import language
+    from scripts.source import i18n
+    from scripts.source.load import DATA
+
+    english = load_model()  # the fixture data has no interface strings to translate with
+    spanish = i18n.load_translation(english, DATA, "es")
+    with language.using(language_of(spanish)):
+        cards = previews.cards(spanish.model)
+    site = cards[previews.SITE_IMAGE]
+    lowest, highest = spanish.model.levels[0].name, spanish.model.levels[-1].name
+    assert lowest != english.levels[0].name
+    assert site.band == f"Versión {english.version}"
+    areas, levels = len(english.areas), len(english.levels)
+    assert site.subheading == f"{areas} áreas, {levels} niveles, de {lowest} a {highest}"
+    area = english.areas[0].id
+    assert (
+        cards[previews.area_image(area)].subheading == f"{levels} niveles, de {lowest} a {highest}"
+    )

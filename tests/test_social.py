@@ -28,10 +28,9 @@ TAGS = (
     "og:image:alt",
 )
 TWITTER = ("twitter:card", "twitter:title", "twitter:description", "twitter:image")
-# The 404 page has no address to share. The translations status pages are written after
-# the other pages get their previews (scripts/generate.py, issue 13); they fall back to the
-# theme's site-wide description.
-WITHOUT_PREVIEW = ("404.html", "translations/")
+# The 404 page has no address to share, and it is served with status 404, which link
+# previews do not show.
+WITHOUT_PREVIEW = ("404.html",)
 
 
 def tags(site: Path, page: str) -> dict[str, str]:
@@ -160,3 +159,12 @@ def test_front_matter_is_read_in_render_which_never_imports_the_generator():
             if isinstance(node, ast.ImportFrom) and node.module == "scripts":
                 imported += [a.name for a in node.names if a.name == "generate"]
             assert not imported, f"{module.name} imports the generator"
+
+
+def test_the_spanish_previews_and_the_status_pages_speak_their_language(site: Path):
+    status = tags(site, "es/translations/")
+    assert status["og:title"] == "Traducciones"
+    assert status["og:url"] == SITE_URL + "es/translations/"
+    assert ", cada una en " in status["og:image:alt"]
+    assert ", un área del " in tags(site, "es/areas/meetings/")["og:image:alt"]
+    assert tags(site, "translations/")["og:title"] == "Translations"

@@ -69,12 +69,14 @@ class Card:
 def cards(model: Model) -> dict[str, Card]:
     """Site file name -> what its image shows, for every image the site links to."""
     levels = len(model.levels)
-    span = f"{levels} levels, from {model.levels[0].name} to {model.levels[-1].name}"
+    ends = {"lowest": model.levels[0].name, "highest": model.levels[-1].name}
+    span = _("{levels} levels, from {lowest} to {highest}").format(levels=levels, **ends)
+    whole = _("{areas} areas, {levels} levels, from {lowest} to {highest}")
     result = {
         SITE_IMAGE: Card(
-            f"Version {model.version}",
+            f"{_('Version')} {model.version}",
             model.title,
-            f"{len(model.areas)} areas, {span}",
+            whole.format(areas=len(model.areas), levels=levels, **ends),
             _plain(model.summary),
             None,
             levels,

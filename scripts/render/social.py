@@ -73,7 +73,9 @@ def cards(model: Model) -> dict[str, Card]:
             area.title,
             summary,
             previews.area_image(area.id),
-            f"{area.title}, one area of the {model.title}: {summary}",
+            _("{area}, one area of the {model}: {summary}").format(
+                area=area.title, model=model.title, summary=summary
+            ),
             "article",
         )
         for cell in area.cells:
@@ -100,7 +102,9 @@ def _hand_written(name: str, meta: dict, body: str, model: Model, site_name: str
     else:
         heading = next((line[2:] for line in body.splitlines() if line.startswith("# ")), "")
         title = str(meta.get("title") or heading.strip() or site_name)
-    alt = f"{model.title}: {len(model.areas)} areas, each at {len(model.levels)} levels"
+    alt = _("{model}: {areas} areas, each at {levels} levels").format(
+        model=model.title, areas=len(model.areas), levels=len(model.levels)
+    )
     return Card(title, " ".join(description.split()), previews.SITE_IMAGE, alt)
 
 
