@@ -22,7 +22,7 @@ MODULES = tuple(
     Path(__file__).resolve().parent / name
     for name in ("theme.py", "pdf.py", "previews.py", "social.py")
 )
-# The browser modules call t("English text", {values}) or tParts(...) from strings.js.
+# The browser modules call t("English text", {values}) from strings.js, or tParts from parts.js.
 SCRIPTS = Path(__file__).resolve().parents[2] / "content" / "assets" / "js"
 _CALL = re.compile(r"""_\(\s*"((?:[^"\\]|\\.)*)"\s*\)""")
 _SCRIPT_CALL = re.compile(

@@ -11,14 +11,3 @@ export function t(text, values = {}) {
   const chosen = Object.hasOwn(table, text) ? table[text] : text;
   return chosen.replace(/\{(\w+)\}/g, (whole, name) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
 }
-
-/** Like t(), as a list for el() or append(): a value may be a node, such as own(file.name),
- * or a list of nodes and texts, which stay nodes wherever the translation puts them. */
-export function tParts(text, values = {}) {
-  const chosen = Object.hasOwn(table, text) ? table[text] : text;
-  return chosen.split(/(\{\w+\})/).flatMap((part) => {
-    const name = part.slice(1, -1);
-    const value = /^\{\w+\}$/.test(part) && Object.hasOwn(values, name) ? values[name] : part;
-    return [value].flat().map((item) => (typeof item === "number" ? String(item) : item)).filter((item) => item !== "");
-  });
-}
