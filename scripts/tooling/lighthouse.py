@@ -132,8 +132,8 @@ def measure(site: Path, runs: int, pages: dict[str, str] = PAGES) -> dict[str, d
 
 def table(results: dict[str, dict], runs: int, load: tuple[float, float]) -> str:
     lines = [
-        f"Lighthouse {_version()}, mobile, median of {runs} runs per page, served gzipped "
-        f"from loopback; load {load[0]:.1f} -> {load[1]:.1f}.",
+        f"Lighthouse {_version()}, mobile, median of {runs} run{'s' if runs != 1 else ''} per "
+        f"page, served gzipped from loopback; load {load[0]:.1f} -> {load[1]:.1f}.",
         "",
         "| Page | " + " | ".join(CATEGORIES) + " |",
         "| --- |" + " ---: |" * len(CATEGORIES),
