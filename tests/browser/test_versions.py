@@ -53,6 +53,10 @@ def test_a_link_without_a_version_lists_every_cell_changed_since_the_first_relea
     assert f"taken as version {OLDEST}, the oldest this site knows" in note
     assert f"{len(CHANGED)} cells changed since then" in note
     assert changed_list(page) == expected_cells()
+    # The form marks the same cells, where the team re-checks its answers.
+    tags = page.locator(".amm-level .amm-changed-tag")
+    assert tags.count() == len(CHANGED)
+    assert tags.first.text_content() == f"Changed since {OLDEST}"
     # Each listed cell opens its own page.
     first = page.locator("#amm-version li a").first
     if not first.is_visible():
@@ -77,6 +81,7 @@ def test_a_link_from_an_older_version_says_which_and_keeps_it(new_context, url: 
 def test_a_link_of_this_version_has_no_notice_and_new_links_carry_it(new_context, url: str):
     page = open_page(new_context(), f"{url}?{urlencode({**LEVELS, 'v': MODEL.version})}")
     assert page.is_hidden("#amm-version")
+    assert page.locator(".amm-changed-tag").count() == 0
     page.click("text=Keep these answers")
     pick(page, {"meetings": (2, 3)})
     assert page.input_value("#amm-link").endswith(f"&v={MODEL.version}")

@@ -40,10 +40,19 @@ export function versionNote(model, version, versioned) {
   return [el("p", {}, `${first} ${changed}`), list];
 }
 
-/** Fills the page's #amm-version box, or hides it when the answers match this model. */
+/**
+ * Fills the page's #amm-version box, or hides it when the answers match this model, and
+ * tags each changed cell in the form, where the team re-checks its answer.
+ */
 export function showVersion(model, version, versioned) {
   const box = document.getElementById("amm-version");
   const parts = version ? versionNote(model, version, versioned) : [];
   box.replaceChildren(...parts);
   box.hidden = !parts.length;
+  for (const tag of document.querySelectorAll(".amm-changed-tag")) tag.remove();
+  if (!parts.length || isOlder(model.version, version)) return;
+  for (const { area, level } of changedSince(model, version)) {
+    // Beside the level's name, so it reads before the cell's text.
+    document.getElementById(`amm-name-${area}-${level}`)?.after(el("span", { class: "amm-changed-tag" }, t("Changed since {then}", { then: version })));
+  }
 }
