@@ -185,3 +185,14 @@ def test_eight_teams_print_on_one_landscape_page(new_context, url: str, tmp_path
     page = open_teams(new_context(), url, files)
     assert len(table(page)) == 8
     assert print_pages(page) == []
+
+
+def test_an_area_that_does_not_apply_shows_its_reason_not_levels(new_context, url, tmp_path):
+    path = team_file(tmp_path, "field", "Field sales", MODEL.version, 1)
+    content = json.loads(path.read_text(encoding="utf-8"))
+    content["areas"][IDS[0]] = {"not_applicable": {"reason": "We write no docs of our own"}}
+    path.write_text(json.dumps(content), encoding="utf-8")
+    page = open_teams(new_context(), url, [str(path)])
+    (row,) = table(page)
+    assert row[1] == "Does not apply\nWe write no docs of our own"
+    assert row[2].startswith("Current: 1 ")

@@ -26,7 +26,12 @@ function level(kind, n) {
 function row(team) {
   const flag = old(team) ? el("small", {}, t("Made with model version {version}", { version: team.state.version })) : null;
   const file = team.state.team ? el("small", {}, own(team.file)) : null;
-  const cells = model.areas.map(({ id }) => el("td", {}, level("current", team.state.areas[id].current), level("target", team.state.areas[id].target)));
+  const cells = model.areas.map(({ id }) => {
+    const { current, target, na = null } = team.state.areas[id];
+    // An area the team marked as not applying has no levels to show, only its reason.
+    if (na !== null) return el("td", {}, el("span", {}, t("Does not apply")), na ? el("small", {}, own(na)) : null);
+    return el("td", {}, level("current", current), level("target", target));
+  });
   return el("tr", {}, el("th", { scope: "row" }, own(label(team)), file, flag), ...cells);
 }
 
