@@ -214,7 +214,7 @@ def test_script_strings_are_the_t_calls_of_the_modules_and_not_their_comments(
 ):
     (tmp_path / "a.js").write_text(
         '// t("Only a comment") names no text\n'
-        'el("p", {}, t("Saved {count} answers", {count}), format(x));\n'
+        'el("p", {}, t("Saved {count} answers", {count}), ...tParts("Spread {x}", {x}));\n'
         'const said = t("Say \\"hi\\""), parts = tParts("Loaded {file}.", { file });\n'
         'const not = at("Not a call"), other = text.t("Nor this");\n'
         "say(t('must look like {\"reason\": \"…\"}'), t('it\\'s'));\n",
@@ -223,6 +223,7 @@ def test_script_strings_are_the_t_calls_of_the_modules_and_not_their_comments(
     monkeypatch.setattr(language, "SCRIPTS", tmp_path)
     assert language.script_strings() == {
         "Saved {count} answers",
+        "Spread {x}",
         'Say "hi"',
         "Loaded {file}.",
         'must look like {"reason": "…"}',

@@ -26,7 +26,8 @@ MODULES = tuple(
 SCRIPTS = Path(__file__).resolve().parents[2] / "content" / "assets" / "js"
 _CALL = re.compile(r"""_\(\s*"((?:[^"\\]|\\.)*)"\s*\)""")
 _SCRIPT_CALL = re.compile(
-    r"""(?<![\w$.])(?:t|tParts)\(\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')\s*[,)]"""
+    # not a method such as text.t(...), but a call after a spread: ...tParts(...)
+    r"""(?<![\w$])(?<![^.]\.)(?:t|tParts)\(\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')\s*[,)]"""
 )
 
 
