@@ -32,7 +32,9 @@ def test_an_edited_template_shows_in_the_next_build(project: Path, tmp_path: Pat
         project / "scripts/render/templates/matrix.html",
         project / "content" / "matrix" / "index.md",
     )
-    override.write_text(override.read_text().replace("One-page overview:", "Overview:"))
+    block = "{% block announce %}"
+    assert block in override.read_text()
+    override.write_text(override.read_text().replace(block, f"{block}Edited override."))
     matrix.write_text(matrix.read_text().replace("The highest level is at the top.", "Top: best."))
     page_source.write_text(
         page_source.read_text().replace("{{ matrix() }}", "{{ matrix() }}\n\nEdited.")
@@ -40,6 +42,6 @@ def test_an_edited_template_shows_in_the_next_build(project: Path, tmp_path: Pat
     again = hook_build(project, tmp_path / "two")
     assert again.returncode == 0, again.stderr
     page = (tmp_path / "two" / "matrix" / "index.html").read_text()
-    assert "Overview:" in page and "One-page overview:" not in page
+    assert "Edited override." in page
     assert "Top: best." in page
     assert "<p>Edited.</p>" in page
