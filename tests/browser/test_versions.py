@@ -192,3 +192,13 @@ def test_then_and_now_with_last_quarter_s_file_lists_the_cells_changed_since(
     )
     page.click("#amm-then-stop")
     assert page.locator("#amm-then-version *").count() == 0
+
+
+def test_answers_saved_in_this_browser_under_an_older_version_say_so(new_context, url: str):
+    context = new_context()
+    areas = {area: {"current": c, "target": t} for area, (c, t) in ANSWERS.items()}
+    saved = json.dumps({"model_version": OLDEST, "team": "Web", "date": None, "areas": areas})
+    context.add_init_script(f"localStorage.setItem('amm-assessment', {json.dumps(saved)})")
+    page = open_page(context, url)
+    assert f"made with version {OLDEST} of the model" in page.text_content("#amm-version p")
+    assert changed_list(page) == expected_cells()
