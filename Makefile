@@ -19,8 +19,10 @@ $(NODE): package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
+# A save rebuilds one language, English unless asked: make serve SERVE_LANGUAGE=es
+SERVE_LANGUAGE ?= en
 serve: $(STAMP) ## build, then serve on http://127.0.0.1:8000 with live reload
-	$(PY) -m scripts.cli generate --pdf-optional
+	$(PY) -m scripts.cli generate --pdf-optional --language $(SERVE_LANGUAGE)
 	$(BIN)/mkdocs serve -f build/serve.yml --dev-addr 127.0.0.1:8000
 
 generate: $(STAMP) ## write build/: the source tree and mkdocs.yml any engine builds

@@ -31,6 +31,10 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="for make serve: without Pango, write a note in place of each PDF instead of failing",
     )
+    make_tree.add_argument(
+        "--language",
+        help="for make serve: render only this language's PDFs, and have serve.yml build it alone",
+    )
     make_pdf = commands.add_parser("pdf", help="render the one-page overviews")
     make_pdf.add_argument("--out", type=Path, default=Path("site"))
     make_pdf.add_argument("--site-url", default=os.environ.get("SITE_URL", DEFAULT_SITE_URL))
@@ -60,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.command == "generate":
-        return _generate(args.data.parent, args.out, args.pdf_optional)
+        return _generate(args.data.parent, args.out, args.pdf_optional, args.language)
     try:
         model = load_model(args.data)
         releases = load_changelog(model, args.data)
@@ -141,9 +145,9 @@ def _published_site(root: Path) -> str:
     return urls.published_site(edit_uri) or DEFAULT_SITE_URL
 
 
-def _generate(root: Path, out: Path | None, pdfs_optional: bool) -> int:
+def _generate(root: Path, out: Path | None, pdfs_optional: bool, language: str | None) -> int:
     try:
-        tree = generate.generate(root, out, pdfs_optional)
+        tree = generate.generate(root, out, pdfs_optional, language)
     except (ModelError, PdfUnavailable) as error:
         print(error.report(), file=sys.stderr)
         return 1

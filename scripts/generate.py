@@ -70,10 +70,16 @@ class Tree:
     pdf_missing: str | None = None  # why the PDFs are notes (Pending.pdfs_optional)
 
 
-def generate(root: Path = ROOT, out: Path | None = None, pdfs_optional: bool = False) -> Tree:
+def generate(
+    root: Path = ROOT,
+    out: Path | None = None,
+    pdfs_optional: bool = False,
+    serve_language: str | None = None,
+) -> Tree:
     """Write the tree under `out` (default: root/build); ModelError lists what is wrong.
-    With `pdfs_optional`, a machine without Pango gets notes in place of the PDFs."""
-    pending = start(root, out)
+    With `pdfs_optional`, a machine without Pango gets notes in place of the PDFs; with
+    `serve_language`, the tree is the serve build of that language (Pending.serve_language)."""
+    pending = start(root, out, serve_language)
     pending.pdfs_optional = pdfs_optional
     return finish(pending)
 
@@ -93,10 +99,14 @@ class Pending:
     pdfs_optional: bool = False
     pdf_missing: str | None = None
     watch: tuple[str, ...] = ()  # mkdocs.yml's `watch:`, for serve.yml
+    # `make serve` shows one language besides English (serve.yml has the i18n plugin build
+    # only those) and renders only their PDFs: a save costs one or two languages' build.
+    serve_language: str | None = None
 
 
-def start(root: Path = ROOT, out: Path | None = None) -> Pending:
-    """Load and check everything, start the PDFs, and compose every page in memory."""
+def start(root: Path = ROOT, out: Path | None = None, serve_language: str | None = None) -> Pending:
+    """Load and check everything, start the PDFs, and compose every page in memory.
+    With `serve_language`, only that language's PDFs are rendered: the serve build of it."""
     out = out or root / "build"
     config = read_config(root / CONFIG)
     data = root / "data"
@@ -114,7 +124,13 @@ def start(root: Path = ROOT, out: Path | None = None) -> Pending:
             _prefix(t),
         )
         for t in translations
+        if serve_language in (None, t.lang) or t is translations[0]
     ]
+    if serve_language and serve_language not in (t.lang for t in translations):
+        known = ", ".join(t.lang for t in translations)
+        raise ModelError(
+            [Problem(CONFIG, 0, "", f"{serve_language} is not a language of the site ({known})")]
+        )
     docs_dir = root / config.get("docs_dir", "docs")
     views.keep_compiled(out / "cache" / "jinja")
     edit = _editor(config.get("edit_uri") or "", docs_dir, root)
@@ -156,7 +172,9 @@ def start(root: Path = ROOT, out: Path | None = None) -> Pending:
     config = engine_config(config, root, out, _nav(config.get("nav") or [], model))
     config["plugins"] = _i18n_plugin(config.get("plugins") or [], translations, site_url)
     warnings = tuple(w for t in translations for w in t.warnings)
-    return Pending(root, out, files, config, jobs, warnings, watch=watch)
+    return Pending(
+        root, out, files, config, jobs, warnings, watch=watch, serve_language=serve_language
+    )
 
 
 def _language_files(
@@ -220,8 +238,11 @@ def write_pdfs(pending: Pending) -> None:
         _write_if_changed(pending.out / "docs" / name, content)
 
 
-def has_pdfs(out: Path) -> bool:
-    return all((out / "docs" / name).is_file() for name in urls.PDF_FILES.values())
+def has_pdfs(pending: Pending) -> bool:
+    """Whether the last build left the PDFs that this one renders."""
+    return all(
+        (pending.out / "docs" / name).is_file() for job in pending.jobs for name in job.files
+    )
 
 
 def _pdfs(pending: Pending) -> dict[str, bytes]:
@@ -255,12 +276,32 @@ def _serve_config(pending: Pending) -> str:
     def seen_from_out(path: Path) -> str:
         return os.path.relpath(path, pending.out).replace(os.sep, "/")
 
-    settings = {
+    settings: dict[str, object] = {
         "INHERIT": CONFIG,
         "hooks": [seen_from_out(ROOT / "scripts" / "engines" / "mkdocs_hook.py")],
         "watch": [seen_from_out(pending.root / path) for path in pending.watch],
     }
-    return HEADER + yaml.safe_dump(settings, sort_keys=False)
+    if pending.serve_language and _languages(pending.config):
+        # INHERIT replaces a list whole, so the plugins are listed again, the i18n one
+        # building English and the served language only.
+        def served(entry: dict) -> dict:
+            return {
+                **entry,
+                "build": entry.get("default") or entry["locale"] == pending.serve_language,
+            }
+
+        settings["plugins"] = [
+            {
+                "i18n": {
+                    **plugin["i18n"],
+                    "languages": [served(e) for e in _languages(pending.config)],
+                }
+            }
+            if isinstance(plugin, dict) and "i18n" in plugin
+            else plugin
+            for plugin in pending.config["plugins"]
+        ]
+    return HEADER + yaml.safe_dump(settings, sort_keys=False, allow_unicode=True)
 
 
 # ---------------------------------------------------------------- languages

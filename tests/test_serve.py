@@ -10,8 +10,9 @@ from mkdocs.livereload import LiveReloadServer
 
 from scripts.engines import mkdocs_hook
 from scripts.render.problem_banner import add_panel
+from scripts.render.urls import PDF_FILES
 from scripts.source.problems import REPORT_MAX, Problem
-from scripts.tooling.project import serve
+from scripts.tooling.project import _env, _run, hook_build, serve
 from tests.htmltools import Page
 
 
@@ -140,3 +141,21 @@ def test_a_bad_save_shows_its_problems_in_the_browser_until_a_good_one(project: 
     finally:
         server.kill()
         server.wait()
+
+
+def test_serving_one_language_builds_it_and_english_alone(project: Path, tmp_path: Path):
+    site = tmp_path / "site"
+    result = hook_build(project, site, language="es")
+    assert result.returncode == 0, result.stderr
+    built = {p.relative_to(site).as_posix() for p in site.rglob("*.pdf")}
+    assert built == {f"{prefix}{name}" for prefix in ("", "es/") for name in PDF_FILES.values()}
+    spanish = (site / "es" / "matrix" / "index.html").read_text(encoding="utf-8")
+    assert 'lang="es"' in spanish and "El modelo de un vistazo" in spanish
+    assert 'lang="en"' in (site / "matrix" / "index.html").read_text(encoding="utf-8")
+    assert not (site / "de").exists(), "German is not built when Spanish is served"
+
+
+def test_serving_a_language_the_site_lacks_names_the_ones_it_has(project: Path):
+    result = _run(project, _env(project), "scripts.cli", "generate", "--language", "fr")
+    assert result.returncode == 1
+    assert "fr is not a language of the site (en, es, de)" in result.stderr

@@ -41,7 +41,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _pending
     _pending = None
     try:
-        _pending = generate.start(ROOT)
+        _pending = generate.start(ROOT, serve_language=_served(config))
     except ModelError as error:
         return _last_good(config, error)
     # Serving is for reading the pages: without Pango they still show, each PDF a note.
@@ -50,7 +50,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.info("warning: %s", warning)
     # MkDocs lists the tree's files right after this and copies them after on_env, so the
     # PDFs can be written then, over the last build's; a first build has none to list.
-    if generate.has_pdfs(_pending.out):
+    if generate.has_pdfs(_pending):
         tree = generate.write_pages(_pending)
     else:
         try:
@@ -62,6 +62,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.nav = tree.settings["nav"]
     config.extra.update(tree.settings["extra"])
     return config
+
+
+def _served(config: MkDocsConfig) -> str | None:
+    """The language serve.yml has the i18n plugin build besides English; None for all."""
+    plugin = config.plugins.get("i18n")
+    languages = plugin.config.languages if plugin else []
+    if all(language.build for language in languages):
+        return None
+    built = [lang.locale for lang in languages if lang.build and not lang.default]
+    return built[0] if built else next(lang.locale for lang in languages if lang.default)
 
 
 def on_env(env, config: MkDocsConfig, files):

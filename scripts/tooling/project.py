@@ -61,12 +61,20 @@ def mkdocs_build(
     return built
 
 
-def hook_build(project: Path, site_dir: Path, **env: str) -> subprocess.CompletedProcess:
+def _serve_generate(project: Path, env: dict[str, str], language: str):
+    """The generator as `make serve` first runs it: serve.yml then builds `language` alone."""
+    args = ("scripts.cli", "generate", "--pdf-optional", "--language", language)
+    return _run(project, env, *args)
+
+
+def hook_build(
+    project: Path, site_dir: Path, language: str = "en", **env: str
+) -> subprocess.CompletedProcess:
     """A build the way `make serve` rebuilds: `mkdocs build -f build/serve.yml`, whose hook
     runs the generator again before MkDocs renders the tree."""
     run_env = _env(project, **env)
     if not (project / "build" / "serve.yml").is_file():
-        _run(project, run_env, "scripts.cli", "generate", "--pdf-optional")
+        _serve_generate(project, run_env, language)
     config = str(project / "build" / "serve.yml")
     return _run(project, run_env, "mkdocs", "build", "--strict", "-f", config, "-d", str(site_dir))
 
@@ -75,7 +83,7 @@ def serve(project: Path, port: int) -> subprocess.Popen:
     """What `make serve` starts: the generator once, then `mkdocs serve -f build/serve.yml`
     on 127.0.0.1:`port`, which regenerates on every save. The caller stops it."""
     env = _env(project)
-    _run(project, env, "scripts.cli", "generate", "--pdf-optional").check_returncode()
+    _serve_generate(project, env, "en").check_returncode()
     config = str(project / "build" / "serve.yml")
     return subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-f", config, "-a", f"127.0.0.1:{port}"],
