@@ -43,7 +43,13 @@ def open_page(context, url: str):
     page.on("pageerror", lambda error: page.errors.append(str(error)))
     page.goto(url)
     page.wait_for_selector("#amm-results:not([hidden])")
+    wait_drawn(page)
     return page
+
+
+def wait_drawn(page) -> None:
+    """Wait until the results show the latest answers: they draw once their module loads."""
+    page.wait_for_selector("#amm-results:not([aria-busy])", state="attached")
 
 
 def radio(page, area_id: str, kind: str, level: int):
@@ -76,6 +82,7 @@ def drawn(page) -> None:
 
 
 def table(page) -> list[list[str]]:
+    wait_drawn(page)
     return page.eval_on_selector_all(
         "#amm-scores tr", "rows => rows.map(r => [...r.cells].map(c => c.textContent))"
     )

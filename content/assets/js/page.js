@@ -122,10 +122,13 @@ function show() {
     keep.remind(format, () => mine, storage());
     return [results, onepager];
   });
+  // Busy until drawn: a screen reader waits for the new results rather than reading the old.
+  $("amm-results").setAttribute("aria-busy", "true");
   drawing.then(([results, onepager]) => {
     const now = view?.state ?? mine; // the latest answers, however long the loading took
     results.draw(model, now);
     onepager.mark(model, now);
+    $("amm-results").removeAttribute("aria-busy");
     views.revisit?.then((revisit) => revisit.draw(now));
   });
   listEarlier();
