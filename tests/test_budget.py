@@ -87,7 +87,7 @@ FIRST_LOAD = 12 * 1024
 ALL_SCRIPTS = 32 * 1024  # every module of the page together, so the later ones stay lean too
 LATER = {
     "results.js", "radar.js", "onepager.js", "keep-file.js", "keep.js", "csv.js",
-    "compare.js", "merge.js", "revisit.js", "version-note.js", "versions.js",
+    "compare.js", "merge.js", "revisit.js", "version-note.js", "versions.js", "parts.js",
 }  # fmt: skip
 
 

@@ -77,3 +77,30 @@ def test_answers_carry_over_to_the_spanish_assessment_by_link_and_in_this_browse
     page.goto(f"{base_url}es/assessment/")  # a plain visit restores the saved answers
     page.wait_for_selector("#amm-results:not([hidden])")
     assert page.evaluate(CHECKED) == answers
+
+
+def test_the_spanish_assessment_speaks_spanish_after_answering_and_merging(
+    new_context, base_url: str
+):
+    """The page's own words and those the scripts write: the results, the next steps and
+    the facilitator's merge summary, all from the Spanish island (amm-strings)."""
+    page = new_context().new_page()
+    page.goto(f"{base_url}es/assessment/")
+    page.wait_for_selector("#amm-results:not([hidden])")
+    for radio in page.locator('input[name^="current-"][value="1"]').all():
+        radio.check()
+    for radio in page.locator('input[name^="target-"][value="2"]').all():
+        radio.check()
+    results = " ".join(page.text_content("#amm-results").split())
+    assert "Dónde está el equipo" in results
+    assert "Siguiente: nivel 2 Definido" in results, results[:400]
+    for english in ("Next:", "Steps to take", "What level", "Read level", "Current level picked"):
+        assert english not in results, english
+    link = page.input_value("#amm-link")
+    page.fill("#amm-members", f"{link}\n{link}\nhttps://chat.example/msg/1")
+    page.click("#amm-merge")
+    page.wait_for_selector("#amm-merged:not([hidden])")
+    summary = page.text_content("#amm-merge-summary")
+    assert "compared" not in summary and "member" not in summary, summary
+    assert "2" in summary and "3" in summary, summary  # two links read, the third skipped
+    assert gates.axe_violations(page) == []

@@ -3,8 +3,10 @@
 
 import { el, own } from "./dom.js";
 import { APART, merge, middle, readLink } from "./merge.js";
+import { tParts } from "./parts.js";
+import { t } from "./strings.js";
 
-const KINDS = [["current", "Today"], ["target", "Goal"]];
+const KINDS = [["current", t("Today")], ["target", t("Goal")]];
 const $ = (id) => document.getElementById(id);
 
 /** `api` is page.js's: the model, its format, and open(state, words) to show answers in the form. */
@@ -18,8 +20,8 @@ export function make({ model, format, open }) {
     $("amm-members").value.split("\n").forEach((line, i) => {
       if (!line.trim()) return;
       const read = readLink(format, line);
-      if (read.problem) skipped.push([`line ${i + 1} ${read.problem}`]);
-      else members.push({ from: [`line ${i + 1}`], state: read.state });
+      if (read.problem) skipped.push([t("line {n} {problem}", { n: i + 1, problem: read.problem })]);
+      else members.push({ from: [t("line {n}", { n: i + 1 })], state: read.state });
     });
     for (const file of files) members.push({ from: [own(file.name)], state: file.state });
     return { members, skipped };
@@ -29,18 +31,18 @@ export function make({ model, format, open }) {
     picks.flatMap((n, i) => (n === level ? [el("span", { class: "amm-chip" }, String(i + 1))] : []));
 
   function area(row) {
-    const levelHeads = model.levels.map((level) => el("th", { scope: "col" }, el("span", { class: "amm-hide" }, "Level "), String(level.id)));
+    const levelHeads = model.levels.map((level) => el("th", { scope: "col" }, el("span", { class: "amm-hide" }, `${t("Level")} `), String(level.id)));
     const body = KINDS.map(([kind, label]) => {
       const { picks, median } = row[kind];
       const cells = model.levels.map((level) => el("td", {}, ...chips(picks, level.id)));
       return el("tr", {}, el("th", { scope: "row" }, label), ...cells, el("td", {}, median === null ? "–" : String(median)));
     });
-    const far = row.apart >= APART ? ` (answers ${row.apart} levels apart)` : "";
+    const far = row.apart >= APART ? ` ${t("(answers {n} levels apart)", { n: row.apart })}` : "";
     return el(
       "table",
       { class: "amm-spread" },
       el("caption", {}, row.area.title, far),
-      el("thead", {}, el("tr", {}, el("td", {}), ...levelHeads, el("th", { scope: "col" }, "Median"))),
+      el("thead", {}, el("tr", {}, el("td", {}), ...levelHeads, el("th", { scope: "col" }, t("Median")))),
       el("tbody", {}, ...body),
     );
   }
@@ -50,27 +52,29 @@ export function make({ model, format, open }) {
     const { members, skipped } = gather();
     skipped.push(...useless);
     const joined = (list) => list.flatMap((parts, i) => (i ? ["; ", ...parts] : parts));
-    const skip = skipped.length ? [` Skipped ${skipped.length}: `, ...joined(skipped), ". Everything you entered is still here to fix."] : [];
+    const skip = skipped.length
+      ? [" ", ...tParts("Skipped {n}: {list}. Everything you entered is still here to fix.", { n: skipped.length, list: joined(skipped) })]
+      : [];
     $("amm-merged").hidden = !members.length;
-    const count = members.length === 1 ? "One member's answers" : `${members.length} members' answers`;
-    const said = members.length ? [`${count} compared.`, ...skip] : ["Paste at least one member's link, or add their files.", ...skip];
+    const count = members.length === 1 ? t("One member's answers compared.") : t("{n} members' answers compared.", { n: members.length });
+    const said = [members.length ? count : t("Paste at least one member's link, or add their files."), ...skip];
     $("amm-merge-summary").replaceChildren(...said);
     if (!members.length) return;
     const rows = merge(model, members);
     const far = rows.filter((row) => row.apart >= APART);
     $("amm-member-key").replaceChildren(
-      ...members.map(({ state, from }, i) => el("li", {}, el("span", { class: "amm-chip" }, String(i + 1)), " ", state.team ? own(state.team) : "no name", " (", ...from, ")")),
+      ...members.map(({ state, from }, i) => el("li", {}, el("span", { class: "amm-chip" }, String(i + 1)), " ", state.team ? own(state.team) : t("no name"), " (", ...from, ")")),
     );
     $("amm-far-text").textContent = far.length
-      ? `Answers are ${APART} or more levels apart in ${far.map((row) => row.area.title).join(", ")}.`
-      : `No area has answers ${APART} or more levels apart.`;
+      ? t("Answers are {apart} or more levels apart in {areas}.", { apart: APART, areas: far.map((row) => row.area.title).join(", ") })
+      : t("No area has answers {apart} or more levels apart.", { apart: APART });
     $("amm-far").replaceChildren(...far.map(area));
     $("amm-near").replaceChildren(...rows.filter((row) => row.apart < APART).map(area));
     $("amm-near-title").hidden = far.length === rows.length;
     agreed = () => {
       const state = middle(format, rows, members);
       state.date = new Date().toLocaleDateString("sv"); // today, as YYYY-MM-DD
-      open(state, [`These are the medians of ${members.length} members' answers, rounded down between two levels.`]);
+      open(state, [t("These are the medians of {n} members' answers, rounded down between two levels.", { n: members.length })]);
       // The notice says where these answers came from: show it whole under the header,
       // then put the cursor on the team's name, the first thing a facilitator fills in.
       $("amm-notice").scrollIntoView({ block: "start" });

@@ -45,7 +45,7 @@ export class Problems {
   /** "a, b and 3 more" */
   toString() {
     const rest = this.count - this.shown.length;
-    return rest ? `${this.shown.join("; ")} and ${rest.toLocaleString("en")} more` : this.shown.join("; ");
+    return rest ? t("{problems} and {n} more", { problems: this.shown.join("; "), n: rest.toLocaleString("en") }) : this.shown.join("; ");
   }
 }
 
@@ -294,10 +294,10 @@ export function makeFormat(model) {
     state.team = text(value.team, "team", "team", say);
     if (value.date !== null && value.date !== undefined) {
       if (isDate(value.date)) state.date = value.date;
-      else say("date", `must be a day such as 2025-03-04, not ${excerpt(value.date)}`);
+      else say("date", t("must be a day such as 2025-03-04, not {value}", { value: excerpt(value.date) }));
     }
     const version = value.model_version;
-    if (version !== undefined && !isVersion(version)) say("model_version", `must be a version such as 1.0.0, not ${excerpt(version)}`);
+    if (version !== undefined && !isVersion(version)) say("model_version", t("must be a version such as 1.0.0, not {value}", { value: excerpt(version) }));
     state.version = isVersion(version) ? version : oldest(model);
     if ("model" in value && (typeof value.model !== "string" || [...value.model].length > properties.model.maxLength))
       say("model", "must be the model's title");
@@ -316,7 +316,7 @@ export function makeFormat(model) {
         const n = chosen[kind];
         if (n === null || n === undefined) continue;
         if (isLevel(n)) state.areas[id][kind] = n;
-        else say(`${where}.${kind}`, `must be a level from ${low} to ${high}, not ${excerpt(n)}`);
+        else say(`${where}.${kind}`, t("must be a level from {low} to {high}, not {value}", { low, high, value: excerpt(n) }));
       }
       readPlan(chosen, id, state.areas[id], where, say);
     }
@@ -328,14 +328,14 @@ export function makeFormat(model) {
    * why nothing in it can be used. The person's own text in it never reaches the message.
    */
   async function readFile(file) {
-    if (file.size > model.file_max) return { problem: `is larger than ${model.file_max / 1e6} MB, the most an assessment file can be` };
+    if (file.size > model.file_max) return { problem: t("is larger than {mb} MB, the most an assessment file can be", { mb: model.file_max / 1e6 }) };
     let parsed = null;
     try {
       parsed = fromFile(JSON.parse(await file.text()));
     } catch {
       // not JSON: the same answer as any other file that is not an assessment
     }
-    if (!parsed || (!parsed.problems.ok && isEmpty(parsed.state))) return { problem: "is not an assessment saved from this page" };
+    if (!parsed || (!parsed.problems.ok && isEmpty(parsed.state))) return { problem: t("is not an assessment saved from this page") };
     return parsed;
   }
 

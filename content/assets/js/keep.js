@@ -2,6 +2,8 @@
 // list. page.js loads it on first use, so a first visit does not wait for it.
 
 import { el, own } from "./dom.js";
+import { tParts } from "./parts.js";
+import { t } from "./strings.js";
 
 /** `api` is page.js's: model, format, open and tell, noteVersion, and `shown()` for the answers on screen. */
 export function make({ model, format, open, tell, noteVersion, shown }) {
@@ -19,25 +21,26 @@ export function make({ model, format, open, tell, noteVersion, shown }) {
   async function importFile(file) {
     const parsed = await format.readFile(file);
     if (parsed.problem) {
-      tell([own(file.name), ` ${parsed.problem}, so nothing was loaded. Your answers are unchanged.`]);
+      tell(tParts("{file} {problem}, so nothing was loaded. Your answers are unchanged.", { file: own(file.name), problem: parsed.problem }));
       return;
     }
-    const left = parsed.problems.ok ? "" : ` Left out what this model cannot use: ${parsed.problems}.`;
-    tell(["Loaded ", own(file.name), "."]);
+    const left = parsed.problems.ok ? "" : ` ${t("Left out what this model cannot use: {problems}.", { problems: parsed.problems })}`;
+    tell(tParts("Loaded {file}.", { file: own(file.name) }));
     noteVersion(parsed.state.version, parsed.versioned);
-    open(parsed.state, ["These answers come from ", own(file.name), `.${left}`]);
+    open(parsed.state, [...tParts("These answers come from {file}.", { file: own(file.name) }), left]);
   }
 
   /** Fills the list of earlier answers: [{at, state}], newest first. */
   function listEarlier(list) {
     document.getElementById("amm-earlier-list").replaceChildren(
       ...list.map(({ at, state }) => {
-        const when = new Date(at).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" });
+        const when = new Date(at).toLocaleString(document.documentElement.lang || "en-GB", { dateStyle: "medium", timeStyle: "short" });
         const picked = Object.values(state.areas).flatMap((a) => [a.current, a.target]).filter((n) => n !== null).length;
-        const button = el("button", { type: "button", class: "md-button" }, "Show");
-        button.addEventListener("click", () => open(state, [`These are the answers you had until ${when}.`]));
-        const then = el("button", { type: "button", class: "md-button", "data-view": "revisit", "data-at": at }, "Compare with now");
-        return el("li", {}, `${when}: `, state.team ? own(state.team) : "no team name", `, ${picked} levels picked `, button, then);
+        const button = el("button", { type: "button", class: "md-button" }, t("Show"));
+        button.addEventListener("click", () => open(state, [t("These are the answers you had until {when}.", { when })]));
+        const then = el("button", { type: "button", class: "md-button", "data-view": "revisit", "data-at": at }, t("Compare with now"));
+        const team = state.team ? own(state.team) : t("no team name");
+        return el("li", {}, ...tParts("{when}: {team}, {n} levels picked", { when, team, n: picked }), " ", button, then);
       }),
     );
   }
@@ -46,10 +49,10 @@ export function make({ model, format, open, tell, noteVersion, shown }) {
     const link = document.getElementById("amm-link");
     try {
       await navigator.clipboard.writeText(link.value);
-      tell(["Link copied. Anyone who opens it sees these answers."]);
+      tell([t("Link copied. Anyone who opens it sees these answers.")]);
     } catch {
       link.select();
-      tell(["Copying was blocked here: the link is selected, so copy it with your keyboard."]);
+      tell([t("Copying was blocked here: the link is selected, so copy it with your keyboard.")]);
     }
   }
 

@@ -1,6 +1,8 @@
 // The facilitator's view of several members' answers: who picked which level, the middle
 // answer, and the areas where the team is far apart. No DOM, so node's tests check it.
 
+import { t } from "./strings.js";
+
 const KINDS = ["current", "target"];
 export const APART = 2; // levels between the lowest and highest answer that make an area worth talking about
 
@@ -17,7 +19,7 @@ export function readLink(format, line) {
   }
   const { state, dropped, versioned } = format.fromSearch(search);
   const picked = Object.values(state.areas).some((a) => a.current !== null || a.target !== null);
-  return picked ? { state, dropped, versioned } : { problem: "is not a link with answers from this page" };
+  return picked ? { state, dropped, versioned } : { problem: t("is not a link with answers from this page") };
 }
 
 /** The middle of some levels; between two levels when their number is even. */

@@ -136,7 +136,7 @@ function show() {
 
 function save(state, options) {
   mine = state;
-  if (!keeper.save(state, options)) notice(["This browser does not let the page save answers. Keep the link or download the JSON."]);
+  if (!keeper.save(state, options)) notice([t("This browser does not let the page save answers. Keep the link or download the JSON.")]);
 }
 
 /** Shows answers that are not the person's own, with the two ways out. */
@@ -145,10 +145,10 @@ function open(state, from) {
   fillForm(state);
   show();
   const none = format.isEmpty(mine);
-  const back = none ? [] : [{ label: "Back to mine", run: backToMine }];
+  const back = none ? [] : [{ label: t("Back to mine"), run: backToMine }];
   notice(
     [...from, none ? " Keep them, or change any answer, to save them in this browser." : " They are not saved in this browser unless you keep them, so your own answers stay as they are."],
-    [{ label: "Keep these answers", run: () => commit(view.state, "These are now your answers.") }, ...back],
+    [{ label: t("Keep these answers"), run: () => commit(view.state, t("These are now your answers.")) }, ...back],
   );
 }
 
@@ -157,7 +157,7 @@ function backToMine() {
   fillForm(mine);
   show();
   noteVersion(mine.version, true);
-  notice(["These are the answers saved in this browser."]);
+  notice([t("These are the answers saved in this browser.")]);
 }
 
 /** The person's explicit choice: `next` becomes theirs, and what it replaces an earlier version. */
@@ -169,7 +169,7 @@ function commit(next, text, undo = true) {
   fillForm(next);
   show();
   const earlier = format.isEmpty(before) ? "" : " The answers you had before are listed under earlier answers.";
-  tell([text + earlier], undo ? [{ label: "Undo", run: () => commit(before, "Back to the answers you had before.", false) }] : []);
+  tell([text + earlier], undo ? [{ label: t("Undo"), run: () => commit(before, t("Back to the answers you had before."), false) }] : []);
 }
 
 function listEarlier() {
@@ -210,19 +210,21 @@ function wireViews() {
 function start() {
   const link = format.fromSearch(location.search);
   highlight = link.highlight;
-  const dropped = link.dropped ? ` ${link.dropped} part${link.dropped > 1 ? "s" : ""} of the link could not be used and ${link.dropped > 1 ? "were" : "was"} left out.` : "";
+  const dropped = !link.dropped
+    ? ""
+    : ` ${link.dropped > 1 ? t("{n} parts of the link could not be used and were left out.", { n: link.dropped }) : t("{n} part of the link could not be used and was left out.", { n: 1 })}`;
   noteVersion(...(link.found ? [link.state.version, link.versioned] : [mine.version, true]));
   // A link too long for its plan carries the rest: it is still mine if that rest is.
   const short = (state) => format.toSearch(state, null, true);
   const isMine = format.same(link.state, mine) || (link.cut && short(link.state) === short(mine));
   const cut = link.cut ? ` ${t("The link left out the plan's actions, notes and reasons, which did not fit in it: ask for the JSON file to see them.")}` : "";
   if (link.found && !isMine) {
-    open(link.state, [`These answers come from the link you opened.${dropped}${cut}`]);
+    open(link.state, [`${t("These answers come from the link you opened.")}${dropped}${cut}`]);
   } else {
     fillForm(mine);
     show();
     // The same answers in the address and in the browser: a reload or a bookmark.
-    if (!format.isEmpty(mine) || dropped) notice([`${format.isEmpty(mine) ? "" : "These are the answers saved in this browser on your last visit."}${dropped}`.trim()]);
+    if (!format.isEmpty(mine) || dropped) notice([`${format.isEmpty(mine) ? "" : t("These are the answers saved in this browser on your last visit.")}${dropped}`.trim()]);
   }
   for (const id of ["amm-results", "amm-keep", "amm-compare"]) $(id).hidden = false;
   wireViews();
@@ -254,7 +256,7 @@ function start() {
   const dialog = $("amm-dialog");
   $("amm-reset").addEventListener("click", () => dialog.showModal());
   dialog.addEventListener("close", () => {
-    if (dialog.returnValue === "reset") commit(format.blank(), "All answers cleared.");
+    if (dialog.returnValue === "reset") commit(format.blank(), t("All answers cleared."));
     dialog.returnValue = "";
   });
 }

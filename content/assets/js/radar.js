@@ -1,6 +1,7 @@
 // The radar chart of current and target levels; the table beside it says the same in words.
 
 import { el } from "./dom.js";
+import { t } from "./strings.js";
 
 const KINDS = ["current", "target"];
 
@@ -16,7 +17,7 @@ export function spot(model, i, value) {
 export function radar(model, state) {
   const top = model.levels.length - 1;
   const point = (i, value) => spot(model, i, value);
-  const svg = el("svg", { svg: 1, viewBox: "-10 0 440 300", role: "img", "aria-label": "Radar chart of the current and target level in each area. The table next to it lists the same levels." });
+  const svg = el("svg", { svg: 1, viewBox: "-10 0 440 300", role: "img", "aria-label": t("Radar chart of the current and target level in each area. The table next to it lists the same levels.") });
   for (let value = 0; value <= top; value++) {
     const ring = model.areas.map((_, i) => point(i, value).join(",")).join(" ");
     svg.append(el("polygon", { svg: 1, class: "grid", points: ring }));

@@ -7,7 +7,7 @@ import { t } from "./strings.js";
 /** The model with only the areas that apply to the team: what the chart and the table show. */
 export const shown = (model, state) => ({ ...model, areas: model.areas.filter((area) => state.areas[area.id].na === null) });
 
-export const levelName = (model, n) => (n === null ? "Not picked" : `${n} ${model.levels[n].name}`);
+export const levelName = (model, n) => (n === null ? t("Not picked") : `${n} ${model.levels[n].name}`);
 
 /** One sentence on how far the team has got; pure, so node's tests check it. */
 export function summary(whole, state) {
@@ -19,12 +19,14 @@ export function summary(whole, state) {
   const left = none ? ` ${none === 1 ? t("One area does not apply.") : t("{n} areas do not apply.", { n: none })}` : "";
   if (!current) return t("Pick where the team is today in each area to see the results.") + left;
   const targets = all.filter((a) => a.target !== null).length;
-  let text = `Current level picked in ${current} of ${all.length} areas, target in ${targets}.${left}`;
+  let text = t("Current level picked in {current} of {all} areas, target in {targets}.", { current, all: all.length, targets }) + left;
   const gaps = model.areas
     .map((area) => ({ area, gap: (state.areas[area.id].target ?? -1) - (state.areas[area.id].current ?? top) }))
     .sort((a, b) => b.gap - a.gap);
-  if (gaps[0].gap > 0) text += ` Largest gap: ${gaps[0].area.title}, ${gaps[0].gap} level${gaps[0].gap > 1 ? "s" : ""} to go.`;
-  else if (targets) text += " Every target set so far is met.";
+  const largest = { area: gaps[0].area?.title, n: gaps[0].gap };
+  if (gaps[0].gap > 1) text += ` ${t("Largest gap: {area}, {n} levels to go.", largest)}`;
+  else if (gaps[0].gap > 0) text += ` ${t("Largest gap: {area}, one level to go.", largest)}`;
+  else if (targets) text += ` ${t("Every target set so far is met.")}`;
   return text;
 }
 
@@ -40,18 +42,20 @@ function steps(model, area, { current, target, done }) {
   const box = el("section", { class: "amm-step", "aria-labelledby": `steps-${area.id}` }, el("h3", { id: `steps-${area.id}` }, area.title));
   const say = (text) => box.append(el("p", {}, text));
   if (current === null) {
-    say("Pick where the team is today to see its next steps.");
+    say(t("Pick where the team is today to see its next steps."));
   } else if (target !== null && current >= target) {
-    say(current > target ? "The team is already above its target here." : "The team has reached its target here. Keep the habits going.");
+    say(current > target ? t("The team is already above its target here.") : t("The team has reached its target here. Keep the habits going."));
   } else if (current === top) {
-    say("The team is at the highest level. Keep reviewing its habits so they stay there.");
+    say(t("The team is at the highest level. Keep reviewing its habits so they stay there."));
   } else {
     const next = current + 1;
     const cell = area.cells[next];
     say(
       target === null
-        ? `No target set yet. The next level up is ${name(next)}.`
-        : `Next: level ${name(next)}${target > next ? `, on the way to ${name(target)}` : ""}.`,
+        ? t("No target set yet. The next level up is {level}.", { level: name(next) })
+        : target > next
+          ? t("Next: level {level}, on the way to {target}.", { level: name(next), target: name(target) })
+          : t("Next: level {level}.", { level: name(next) }),
     );
     // What the team ticks as done is no longer a step: the rest of the level above is.
     const todo = cell.practices.filter((p) => !done.includes(p.id));
@@ -64,7 +68,7 @@ function steps(model, area, { current, target, done }) {
       const title = ticked ? t("What level {level} still needs", { level: next }) : t("What level {level} looks like", { level: next });
       box.append(el("h4", {}, title), el("ul", {}, ...todo.map((p) => el("li", {}, p.text))));
     }
-    box.append(el("p", {}, el("a", { href: cell.url }, `Read level ${next} of ${area.title}`)));
+    box.append(el("p", {}, el("a", { href: cell.url }, t("Read level {level} of {area}", { level: next, area: area.title }))));
   }
   return box;
 }
@@ -86,7 +90,7 @@ export function draw(whole, state) {
   $("amm-scores").replaceChildren(
     ...model.areas.map((area) => {
       const { current, target } = state.areas[area.id];
-      const gap = current === null || target === null ? "–" : target > current ? String(target - current) : "Met";
+      const gap = current === null || target === null ? "–" : target > current ? String(target - current) : t("Met");
       return el("tr", {}, el("th", { scope: "row" }, area.title), el("td", {}, levelName(model, current)), el("td", {}, levelName(model, target)), el("td", {}, gap));
     }),
   );

@@ -5,13 +5,16 @@ import { el, own } from "./dom.js";
 import { readLink } from "./merge.js";
 import { spot } from "./radar.js";
 import { levelName, shown } from "./results.js";
+import { tParts } from "./parts.js";
+import { t } from "./strings.js";
 import { versionNote } from "./version-note.js";
 
 /** How far the level moved: "Up 1", "Down 2", "Same", or "–" when either was not picked. */
 export function change(before, after) {
   if (before === null || after === null) return "–";
   const moved = after - before;
-  return moved ? `${moved > 0 ? "Up" : "Down"} ${Math.abs(moved)}` : "Same";
+  if (!moved) return t("Same");
+  return moved > 0 ? t("Up {n}", { n: moved }) : t("Down {n}", { n: -moved });
 }
 
 const $ = (id) => document.getElementById(id);
@@ -29,23 +32,23 @@ export function make({ model: whole, format, keeper, show }) {
     if (state) {
       const whose = [state.team && own(state.team), state.date].filter(Boolean).flatMap((part, i) => (i ? [", ", part] : [part]));
       const named = whose.length ? [" (", ...whose, ")"] : [];
-      say("Now compared with the answers from ", ...from, ...named, ": the chart shows them as a dotted line, the table as the change since then.");
-    } else say("No longer compared with earlier answers.");
+      say(...tParts("Now compared with the answers from {from}: the chart shows them as a dotted line, the table as the change since then.", { from: [...from, ...named] }));
+    } else say(t("No longer compared with earlier answers."));
     show();
   }
 
   async function handle(target, files) {
     if (files.length) {
       const read = await format.readFile(files[0]);
-      if (read.problem) say(own(files[0].name), ` ${read.problem}, so there is nothing to compare with.`);
+      if (read.problem) say(...tParts("{file} {problem}, so there is nothing to compare with.", { file: own(files[0].name), problem: read.problem }));
       else use(read.state, read.versioned, own(files[0].name));
     } else if (target.id === "amm-then-link") {
       const read = readLink(format, $("amm-then").value);
-      if (read.problem) say(`That ${read.problem}, so there is nothing to compare with.`);
-      else use(read.state, read.versioned, "the link");
+      if (read.problem) say(t("That {problem}, so there is nothing to compare with.", { problem: read.problem }));
+      else use(read.state, read.versioned, t("the link"));
     } else if (target.dataset.at) {
       const entry = keeper.earlier().find(({ at }) => at === target.dataset.at);
-      if (entry) use(entry.state, true, "this browser's earlier answers");
+      if (entry) use(entry.state, true, t("this browser's earlier answers"));
       $("amm-then-title").scrollIntoView();
     } else if (target.id === "amm-then-stop") use(null);
   }
@@ -56,12 +59,14 @@ export function make({ model: whole, format, keeper, show }) {
     for (const node of document.querySelectorAll(".amm-then-part")) node.remove();
     if (!then) return;
     const part = { class: "amm-then-part" };
-    $("amm-scores").parentElement.tHead.rows[0].append(el("th", { scope: "col", ...part }, "Since then"));
+    $("amm-scores").parentElement.tHead.rows[0].append(el("th", { scope: "col", ...part }, t("Since then")));
     [...$("amm-scores").rows].forEach((row, i) => {
       const { id } = model.areas[i];
       const before = then.areas[id].current;
       const moved = change(before, state.areas[id].current);
-      row.append(el("td", part, moved.includes(" ") ? `${moved}, from ${levelName(model, before)}` : moved));
+      const now = state.areas[id].current;
+      const text = before === null || now === null || before === now ? moved : t("{change}, from {level}", { change: moved, level: levelName(model, before) });
+      row.append(el("td", part, text));
     });
     const chart = $("amm-radar");
     const svg = chart.querySelector("svg");
@@ -71,8 +76,8 @@ export function make({ model: whole, format, keeper, show }) {
       ? [el("polygon", { svg: 1, class: "then", points: points.join(" ") })]
       : points.filter(Boolean).map(([cx, cy]) => el("circle", { svg: 1, class: "then", cx, cy, r: 3.5 }));
     svg.insertBefore(el("g", { svg: 1 }, ...shape), svg.querySelector(".current, .target"));
-    svg.setAttribute("aria-label", `${svg.getAttribute("aria-label")} A dotted line shows the earlier current levels.`);
-    chart.querySelector("figcaption").append(el("span", part, el("span", { class: "amm-key amm-key--then" }, "Then"), " the earlier answers"));
+    svg.setAttribute("aria-label", `${svg.getAttribute("aria-label")} ${t("A dotted line shows the earlier current levels.")}`);
+    chart.querySelector("figcaption").append(el("span", part, el("span", { class: "amm-key amm-key--then" }, t("Then")), ` ${t("the earlier answers")}`));
   }
 
   return { handle, draw };
