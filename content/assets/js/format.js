@@ -290,7 +290,7 @@ export function makeFormat(model) {
     const state = blank();
     const problems = new Problems();
     const say = (where, message) => problems.add(`${where}: ${message}`);
-    for (const key of Object.keys(value)) if (!fields.has(key)) say(excerpt(key), "is not part of an assessment file");
+    for (const key of Object.keys(value)) if (!fields.has(key)) say(excerpt(key), t("is not part of an assessment file"));
     state.team = text(value.team, "team", "team", say);
     if (value.date !== null && value.date !== undefined) {
       if (isDate(value.date)) state.date = value.date;
@@ -300,15 +300,15 @@ export function makeFormat(model) {
     if (version !== undefined && !isVersion(version)) say("model_version", t("must be a version such as 1.0.0, not {value}", { value: excerpt(version) }));
     state.version = isVersion(version) ? version : oldest(model);
     if ("model" in value && (typeof value.model !== "string" || [...value.model].length > properties.model.maxLength))
-      say("model", "must be the model's title");
+      say("model", t("must be the model's title"));
     for (const [id, chosen] of Object.entries(value.areas)) {
       const where = `areas.${excerpt(id)}`;
       if (!Object.hasOwn(state.areas, id)) {
-        say(where, "is not an area of this model");
+        say(where, t("is not an area of this model"));
         continue;
       }
       if (!isObject(chosen)) {
-        say(where, 'must look like {"current": 1, "target": 2}');
+        say(where, t('must look like {"current": 1, "target": 2}'));
         continue;
       }
       for (const key of Object.keys(chosen)) if (!AREA_FIELDS.includes(key)) say(`${where}.${excerpt(key)}`, t("is not a field of an area"));
