@@ -68,3 +68,10 @@ test("the summary names the largest gap", () => {
   Object.assign(state.areas.documentation, { current: 1, target: 2 });
   assert.equal(summary(model, state), "Current level picked in 2 of 5 areas, target in 2. Largest gap: meetings, 3 levels to go.");
 });
+
+test("areas tied for the largest gap are all named, none ranked above the others", () => {
+  const state = format.blank();
+  for (const id of ["documentation", "meetings", "work-tracking"]) Object.assign(state.areas[id], { current: 1, target: 2 });
+  const [first, second, third] = model.areas.map((area) => area.title).filter((title) => ["documentation", "meetings", "work-tracking"].includes(title));
+  assert.equal(summary(model, state), `Current level picked in 3 of 5 areas, target in 3. Largest gaps, one level to go: ${first}, ${second}, and ${third}.`);
+});

@@ -23,8 +23,13 @@ export function summary(whole, state) {
   const gaps = model.areas
     .map((area) => ({ area, gap: (state.areas[area.id].target ?? -1) - (state.areas[area.id].current ?? top) }))
     .sort((a, b) => b.gap - a.gap);
-  const largest = { area: gaps[0].area?.title, n: gaps[0].gap };
-  if (gaps[0].gap > 1) text += ` ${t("Largest gap: {area}, {n} levels to go.", largest)}`;
+  // Areas tied for the largest gap are all named: picking one would rank them.
+  const tied = gaps.filter((g) => g.gap === gaps[0].gap).map((g) => g.area.title);
+  const lang = globalThis.document?.documentElement.lang || "en";
+  const largest = { area: tied[0], areas: new Intl.ListFormat(lang).format(tied), n: gaps[0].gap };
+  if (gaps[0].gap > 1 && tied.length > 1) text += ` ${t("Largest gaps, {n} levels to go: {areas}.", largest)}`;
+  else if (gaps[0].gap > 1) text += ` ${t("Largest gap: {area}, {n} levels to go.", largest)}`;
+  else if (gaps[0].gap > 0 && tied.length > 1) text += ` ${t("Largest gaps, one level to go: {areas}.", largest)}`;
   else if (gaps[0].gap > 0) text += ` ${t("Largest gap: {area}, one level to go.", largest)}`;
   else if (targets) text += ` ${t("Every target set so far is met.")}`;
   return text;
