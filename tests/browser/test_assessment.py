@@ -12,6 +12,7 @@ from urllib.parse import urlencode, urlsplit
 
 import pypdf
 import pytest
+from playwright.sync_api import expect
 
 from scripts import cli
 from scripts.render import assessment
@@ -264,7 +265,8 @@ def test_reset_asks_first_and_cancelling_keeps_every_answer(new_context, url: st
         assert saved(page)["areas"]["meetings"] == {"current": 1, "target": 1}
     clear_all(page)
     assert all(v == [None, None] for v in checked(page).values())
-    assert page.locator("#amm-earlier li").count() == 1, "the cleared answers can come back"
+    # The earlier answers' list is drawn by keep.js, which loads on first use: wait for it.
+    expect(page.locator("#amm-earlier li")).to_have_count(1)  # the cleared answers can come back
     page.click("#amm-status button")  # Undo
     assert checked(page) == before and page.url == address
     assert page.locator("#amm-earlier").is_hidden(), "the current answers are not listed twice"
@@ -487,7 +489,8 @@ def test_a_full_link_never_replaces_my_answers_until_i_keep_it(new_context, url:
     page.reload()
     page.wait_for_selector("#amm-results:not([hidden])")
     earlier = page.locator("#amm-earlier li")
-    assert earlier.count() == 1 and "10 levels picked" in earlier.text_content()
+    expect(earlier).to_have_count(1)
+    assert "10 levels picked" in earlier.text_content()
     page.click("#amm-earlier summary")
     earlier.get_by_role("button", name="Show").click()
     assert checked(page) == mine
@@ -496,7 +499,7 @@ def test_a_full_link_never_replaces_my_answers_until_i_keep_it(new_context, url:
     page.goto(url)
     page.wait_for_selector("#amm-results:not([hidden])")
     assert checked(page) == mine
-    assert "Web" in page.text_content("#amm-earlier"), "the link's answers are kept in turn"
+    expect(page.locator("#amm-earlier")).to_contain_text("Web")  # the link's answers, kept in turn
     assert not page.errors
 
 
