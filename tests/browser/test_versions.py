@@ -88,12 +88,18 @@ def test_a_link_of_this_version_has_no_notice_and_new_links_carry_it(new_context
     assert page.url.endswith(f"&v={MODEL.version}")
 
 
-def test_a_file_from_an_older_version_says_so_and_the_download_keeps_its_version(
-    new_context, url: str, tmp_path
-):
+def last_quarter_file(tmp_path):
+    """Team Web's answers saved under the oldest release, as a file kept since then."""
     old = tmp_path / "q1.json"
     areas = {area: {"current": c, "target": t} for area, (c, t) in ANSWERS.items()}
     old.write_text(json.dumps({"model_version": OLDEST, "team": "Web", "areas": areas}))
+    return old
+
+
+def test_a_file_from_an_older_version_says_so_and_the_download_keeps_its_version(
+    new_context, url: str, tmp_path
+):
+    old = last_quarter_file(tmp_path)
     page = open_page(new_context(), url)
     page.set_input_files("#amm-file", str(old))
     page.wait_for_selector("#amm-version:not([hidden])")
@@ -175,9 +181,7 @@ def test_leaving_with_answers_in_no_file_offers_it_and_never_blocks(new_context,
 def test_then_and_now_with_last_quarter_s_file_lists_the_cells_changed_since(
     new_context, url: str, tmp_path
 ):
-    old = tmp_path / "q1.json"
-    areas = {area: {"current": c, "target": t} for area, (c, t) in ANSWERS.items()}
-    old.write_text(json.dumps({"model_version": OLDEST, "team": "Web", "areas": areas}))
+    old = last_quarter_file(tmp_path)
     page = open_page(new_context(), url)
     pick(page, {"meetings": (2, 3)})
     page.set_input_files("#amm-then-input", str(old))
