@@ -7,17 +7,23 @@ import sys
 from pathlib import Path
 from urllib.parse import urljoin
 
-from scripts import generate
-from scripts.render import language, pdf, report, urls
-from scripts.source import i18n
-from scripts.source.changelog import load_changelog
-from scripts.source.load import DATA, load_model
-from scripts.source.problems import ModelError, PdfUnavailable, Problem, ProblemsError
+from scripts.render import urls
 
+# Each command imports the rest of what it needs when it runs: the PDF workers import this
+# module again as their __main__ (multiprocessing does that), and need none of it.
+
+DATA = Path(__file__).resolve().parent.parent / "data"
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
 
 
 def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "generate":
+        return _generate(args.data.parent, args.out, args.pdf_optional, args.language)
+    return _command(args)
+
+
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m scripts.cli", description=__doc__)
     parser.add_argument("--data", type=Path, default=DATA, help="the data folder (default: data/)")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -61,10 +67,16 @@ def main(argv: list[str] | None = None) -> int:
         help="stamp these (FILE or FILE:dotted.path, FILE relative to data/i18n/LANG/); "
         "default: every field with no source yet",
     )
-    args = parser.parse_args(argv)
+    return parser
 
-    if args.command == "generate":
-        return _generate(args.data.parent, args.out, args.pdf_optional, args.language)
+
+def _command(args: argparse.Namespace) -> int:
+    from scripts import generate
+    from scripts.render import language, pdf, report
+    from scripts.source.changelog import load_changelog
+    from scripts.source.load import load_model
+    from scripts.source.problems import ModelError, PdfUnavailable, ProblemsError
+
     try:
         model = load_model(args.data)
         releases = load_changelog(model, args.data)
@@ -107,7 +119,10 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _translation(model, data: Path, lang: str) -> i18n.Translation:
+def _translation(model, data: Path, lang: str):
+    from scripts.source import i18n
+    from scripts.source.problems import ModelError, Problem
+
     if lang == "en":
         return i18n.english(model)
     if not i18n.overlay_dir(data, lang).is_dir():
@@ -117,6 +132,9 @@ def _translation(model, data: Path, lang: str) -> i18n.Translation:
 
 
 def _i18n(model, args) -> int:
+    from scripts.source import i18n
+    from scripts.source.problems import ModelError
+
     if not i18n.overlay_dir(args.data, args.lang).is_dir():
         print(f"{i18n.overlay_dir(args.data, args.lang)}: no such language folder", file=sys.stderr)
         return 1
@@ -138,6 +156,9 @@ def _i18n(model, args) -> int:
 
 def _published_site(root: Path) -> str:
     """The repository's published site, from mkdocs.yml's edit_uri (EDIT_URI for a fork)."""
+    from scripts import generate
+    from scripts.source.problems import ModelError
+
     try:
         edit_uri = generate.read_config(root / generate.CONFIG).get("edit_uri") or ""
     except ModelError:
@@ -146,6 +167,9 @@ def _published_site(root: Path) -> str:
 
 
 def _generate(root: Path, out: Path | None, pdfs_optional: bool, language: str | None) -> int:
+    from scripts import generate
+    from scripts.source.problems import ModelError, PdfUnavailable
+
     try:
         tree = generate.generate(root, out, pdfs_optional, language)
     except (ModelError, PdfUnavailable) as error:

@@ -1,9 +1,11 @@
 """The build's PDFs: rendered beside the page build, reused while their inputs stay the same."""
 
 import dataclasses
+import subprocess
+import sys
 from pathlib import Path
 
-from scripts.render import pdf_cache, urls
+from scripts.render import installed, pdf_cache, urls
 from scripts.source.load import load_model
 from tests.conftest import ROOT, mkdocs_build
 
@@ -32,6 +34,25 @@ def test_the_key_follows_every_input(monkeypatch):
     assert pdf_cache.key(MODEL, "https://example.com/") != base
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764000000")
     assert pdf_cache.key(MODEL, SITE_URL) != base
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    assert pdf_cache.key(MODEL, SITE_URL) == base
+    # HarfBuzz and fontTools subset the fonts into different bytes.
+    found = installed.library("harfbuzz-subset")
+    monkeypatch.setattr(
+        installed, "library", lambda name: "" if found else "libharfbuzz-subset.so.0"
+    )
+    assert pdf_cache.key(MODEL, SITE_URL) != base
+
+
+def test_the_pdf_workers_import_of_the_command_line_is_light():
+    """multiprocessing imports the __main__ module again in every worker, and `make site`'s
+    is scripts.cli: that import must not pull in the generator, the loader or WeasyPrint."""
+    heavy = ("scripts.generate", "scripts.source", "jinja2", "jsonschema", "weasyprint", "yaml")
+    code = f"import sys, scripts.cli; print([m for m in sys.modules if m.startswith({heavy})])"
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
 
 
 def test_a_second_build_reuses_the_pdfs_and_a_data_change_renders_anew(

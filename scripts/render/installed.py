@@ -1,10 +1,12 @@
-"""Which release of a package is installed, for the keys of the PDF and preview caches.
+"""Which release of a package, or which system library, is installed, for the keys of the
+PDF and preview caches.
 
 importlib.metadata answers that too, but importing it (email, zipfile, csv and more) cost
 0.09 s of CPU, about a tenth of a build whose caches are warm. The name of the package's
 `.dist-info` folder says the same: pip names it after the release it installed.
 """
 
+import ctypes.util
 import os
 import re
 import sys
@@ -23,3 +25,9 @@ def release(distribution: str) -> str:
     from importlib.metadata import version
 
     return version(distribution)
+
+
+@cache
+def library(name: str) -> str:
+    """The file of a shared library as the system's loader would find it, or "" if none."""
+    return ctypes.util.find_library(name) or ""

@@ -5,12 +5,15 @@ them in worker processes (`start`) first and collects them (`finish`) before it 
 anything: an overview that does not fit fails before a half-written tree exists.
 
 Each result is stored under build/cache/pdf/<key>/, where the key hashes everything a PDF is
-made from: the model, the site URL, scripts/render/ and scripts/model.py, the
-WeasyPrint version and SOURCE_DATE_EPOCH. A build whose inputs did not change copies the
-stored files and starts no process at all.
+made from: the model, the site URL, scripts/render/ and scripts/model.py, the WeasyPrint
+version, the font subsetter and SOURCE_DATE_EPOCH. A build whose inputs did not change
+copies the stored files and starts no process at all.
 
-The workers are spawned, not forked: `mkdocs serve` runs threads, and forking a threaded
-process can deadlock. They stay alive for the life of the process, so under `mkdocs
+The workers are forked from a fork server that imported WeasyPrint once (pdf_preload.py):
+spawning them instead made each one import WeasyPrint, and the generator, again, which
+was most of a fresh clone's build. The build's own process is never forked: `mkdocs serve`
+runs threads, and forking a threaded process can deadlock. Where there is no fork server
+(Windows) they are spawned. They stay alive for the life of the process, so under `mkdocs
 serve` only the first build pays for starting Python and importing WeasyPrint.
 """
 
@@ -50,7 +53,11 @@ def key(model: Model, site_url: str, lang: Language = ENGLISH) -> str:
     digest = hashlib.sha256()
     # The model is frozen dataclasses all the way down, so its repr is complete and stable.
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")  # WeasyPrint dates the PDF with it
-    for part in (repr(model), site_url, repr(lang), installed.release("weasyprint"), epoch):
+    # WeasyPrint subsets the fonts with HarfBuzz where it finds the library and with fontTools
+    # otherwise: the two write different bytes.
+    subsetter = installed.library("harfbuzz-subset") or "fontTools"
+    weasyprint = installed.release("weasyprint")
+    for part in (repr(model), site_url, repr(lang), weasyprint, subsetter, epoch):
         digest.update(part.encode() + b"\0")
     for path in sorted(p for part in PDF_INPUTS for p in _files(part)):
         if "__pycache__" not in path.parts:
@@ -108,10 +115,14 @@ def _workers() -> "ProcessPoolExecutor":
 
     global _pool
     if _pool is None:
+        context: multiprocessing.context.BaseContext
+        if "forkserver" in multiprocessing.get_all_start_methods():
+            context = multiprocessing.get_context("forkserver")
+            multiprocessing.set_forkserver_preload([f"{__package__}.pdf_preload"])
+        else:
+            context = multiprocessing.get_context("spawn")
         _pool = ProcessPoolExecutor(
-            max_workers=len(urls.PDF_FILES),
-            mp_context=multiprocessing.get_context("spawn"),
-            initializer=_exit_with_parent,
+            max_workers=len(urls.PDF_FILES), mp_context=context, initializer=_exit_with_parent
         )
     return _pool
 
