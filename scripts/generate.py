@@ -106,7 +106,8 @@ class Pending:
 
 def start(root: Path = ROOT, out: Path | None = None, serve_language: str | None = None) -> Pending:
     """Load and check everything, start the PDFs, and compose every page in memory.
-    With `serve_language`, only that language's PDFs are rendered: the serve build of it."""
+    With `serve_language`, only English and that language are composed and rendered: the
+    serve build of it, which is all that serve.yml has the engine build."""
     out = out or root / "build"
     config = read_config(root / CONFIG)
     data = root / "data"
@@ -114,6 +115,12 @@ def start(root: Path = ROOT, out: Path | None = None, serve_language: str | None
     releases = load_changelog(model, data)
     site_url = config.get("site_url") or ""
     translations = _translations(model, data, config)
+    if serve_language and serve_language not in (t.lang for t in translations):
+        known = ", ".join(t.lang for t in translations)
+        raise ModelError(
+            [Problem(CONFIG, 0, "", f"{serve_language} is not a language of the site ({known})")]
+        )
+    built = [t for t in translations if serve_language in (None, t.lang) or t is translations[0]]
     # The PDFs take longer than everything else together: start them first.
     jobs = [
         pdf_cache.start(
@@ -123,14 +130,8 @@ def start(root: Path = ROOT, out: Path | None = None, serve_language: str | None
             language_of(t),
             _prefix(t),
         )
-        for t in translations
-        if serve_language in (None, t.lang) or t is translations[0]
+        for t in built
     ]
-    if serve_language and serve_language not in (t.lang for t in translations):
-        known = ", ".join(t.lang for t in translations)
-        raise ModelError(
-            [Problem(CONFIG, 0, "", f"{serve_language} is not a language of the site ({known})")]
-        )
     docs_dir = root / config.get("docs_dir", "docs")
     views.keep_compiled(out / "cache" / "jinja")
     edit = _editor(config.get("edit_uri") or "", docs_dir, root)
@@ -147,14 +148,14 @@ def start(root: Path = ROOT, out: Path | None = None, serve_language: str | None
             problems.append(_flat_page(root, path, name))
     # Pages link the assets from their own language's root.
     assets = dict(files)
-    for translation in translations:
+    for translation in built:
         with language.using(language_of(translation)):
             found = _language_files(root, out, docs_dir, translation, releases, config, edit)
         problems += found[1]
         own = {**assets, **found[0]}
         files.update({_prefix(translation) + name: page for name, page in own.items()})
     names = _language_names(config)
-    for translation in translations:
+    for translation in built:
         with language.using(language_of(translation)):
             body = status.page(translations[1:], names, edit, lambda f: (root / f).is_file())
             _, text = split_front_matter(body)
@@ -164,7 +165,7 @@ def start(root: Path = ROOT, out: Path | None = None, serve_language: str | None
         files[_prefix(translation) + status.PAGE] = page[status.PAGE]
     if problems:
         raise ModelError(problems)
-    for translation in translations:
+    for translation in built:
         lang_url = urljoin(urls.site_root(site_url), _prefix(translation))
         for name, content in export.files(translation.model, lang_url, translation.lang).items():
             files[_prefix(translation) + name] = content.encode()
