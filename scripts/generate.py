@@ -22,7 +22,7 @@ bad data or an overview that does not fit leaves the last good tree as it was.
 import os
 import posixpath
 import traceback
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
@@ -93,6 +93,7 @@ class Pending:
     files: dict[str, bytes]
     config: dict
     jobs: list[pdf_cache.Job]  # one per language
+    images: dict[str, Callable[[], dict[str, bytes]]]  # a language's root -> its previews
     warnings: tuple[Problem, ...] = ()  # stale translations: shown, never a failure
     # Under `mkdocs serve` a machine without Pango still shows the pages: each PDF is then a
     # note saying why (render/placeholder.py), and `pdf_missing` says what to install.
@@ -121,7 +122,12 @@ def start(root: Path = ROOT, out: Path | None = None, serve_language: str | None
             [Problem(CONFIG, 0, "", f"{serve_language} is not a language of the site ({known})")]
         )
     built = [t for t in translations if serve_language in (None, t.lang) or t is translations[0]]
-    # The PDFs take longer than everything else together: start them first.
+    # Worker processes draw the preview images and the PDFs while the pages are composed
+    # here: the images first, since a save under `make serve` waits for them, not the PDFs.
+    images = {}
+    for t in built:
+        with language.using(language_of(t)):
+            images[_prefix(t)] = previews.start(t.model, out / "cache" / "previews" / t.lang)
     jobs = [
         pdf_cache.start(
             t.model,
@@ -150,7 +156,7 @@ def start(root: Path = ROOT, out: Path | None = None, serve_language: str | None
     assets = dict(files)
     for translation in built:
         with language.using(language_of(translation)):
-            found = _language_files(root, out, docs_dir, translation, releases, config, edit)
+            found = _language_files(root, docs_dir, translation, releases, config, edit)
         problems += found[1]
         own = {**assets, **found[0]}
         files.update({_prefix(translation) + name: page for name, page in own.items()})
@@ -174,13 +180,20 @@ def start(root: Path = ROOT, out: Path | None = None, serve_language: str | None
     config["plugins"] = _i18n_plugin(config.get("plugins") or [], translations, site_url)
     warnings = tuple(w for t in translations for w in t.warnings)
     return Pending(
-        root, out, files, config, jobs, warnings, watch=watch, serve_language=serve_language
+        root,
+        out,
+        files,
+        config,
+        jobs,
+        images,
+        warnings,
+        watch=watch,
+        serve_language=serve_language,
     )
 
 
 def _language_files(
     root: Path,
-    out: Path,
     docs_dir: Path,
     translation: i18n.Translation,
     releases: tuple,
@@ -217,7 +230,6 @@ def _language_files(
         markdown = views.area_page(model, area, _root_of(name), cells.edit_links(area, edit))
         files[name] = _page(edit(area.source_file), "", markdown)
     files.update(cells.pages(model, edit, _root_of))
-    files.update(previews.files(model, out / "cache" / "previews" / translation.lang))
     problems += social.describe(files, model, config, _prefix(translation))
     return files, problems
 
@@ -261,6 +273,8 @@ def _pdfs(pending: Pending) -> dict[str, bytes]:
 
 
 def _write(pending: Pending, keep: set[str]) -> Tree:
+    for prefix, drawn in pending.images.items():
+        pending.files.update({prefix + name: png for name, png in drawn().items()})
     docs = pending.out / "docs"
     write_tree(docs, pending.files, keep)
     config_file = pending.out / CONFIG

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from scripts.render import previews
+from scripts.render import previews, workers
 from scripts.source.load import load_model
 from tests.conftest import FIXTURE_DATA
 
@@ -138,3 +138,15 @@ def test_a_translated_site_gets_its_cards_in_its_language():
     assert (
         cards[previews.area_image(area)].subheading == f"{levels} niveles, de {lowest} a {highest}"
     )
+
+
+def test_the_build_has_worker_processes_draw_what_the_cache_lacks(tmp_path: Path, monkeypatch):
+    drawn = previews.start(MODEL, tmp_path / "workers")()
+    assert drawn == previews.files(MODEL, tmp_path / "here")
+    assert len(list((tmp_path / "workers").glob("*.png"))) == len(drawn)
+
+    def refuse(*args):
+        raise AssertionError("started a worker with every image in the cache")
+
+    monkeypatch.setattr(workers, "submit", refuse)
+    assert previews.start(MODEL, tmp_path / "workers")() == drawn

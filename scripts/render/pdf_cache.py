@@ -9,12 +9,7 @@ made from: the model, the site URL, scripts/render/ and scripts/model.py, the We
 version, the font subsetter and SOURCE_DATE_EPOCH. A build whose inputs did not change
 copies the stored files and starts no process at all.
 
-The workers are forked from a fork server that imported WeasyPrint once (pdf_preload.py):
-spawning them instead made each one import WeasyPrint, and the generator, again, which
-was most of a fresh clone's build. The build's own process is never forked: `mkdocs serve`
-runs threads, and forking a threaded process can deadlock. Where there is no fork server
-(Windows) they are spawned. They stay alive for the life of the process, so under `mkdocs
-serve` only the first build pays for starting Python and importing WeasyPrint.
+The renders run in the build's worker processes (workers.py).
 """
 
 import hashlib
@@ -25,11 +20,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from scripts.model import Model
-from scripts.render import installed, urls
+from scripts.render import installed, urls, workers
 from scripts.render.language import ENGLISH, Language, using
 
-if TYPE_CHECKING:  # imported to start the workers: a build whose PDFs are cached never is
-    from concurrent.futures import Future, ProcessPoolExecutor
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 RENDER = Path(__file__).resolve().parent
 # What a PDF is made from: the model's dataclasses and the whole render/ package (code,
@@ -37,8 +32,6 @@ RENDER = Path(__file__).resolve().parent
 # editing the loader, the benchmark or the diff keeps the cache.
 PDF_INPUTS = (RENDER.parent / "model.py", RENDER)
 KEEP = 8  # cache entries kept: enough for switching branches or SITE_URL back and forth
-
-_pool: "ProcessPoolExecutor | None" = None
 
 
 @dataclass
@@ -83,8 +76,7 @@ def start(
         return job
     entry.mkdir(parents=True, exist_ok=True)
     job.pending = [
-        _workers().submit(_render, model, site_url, paper, out, lang)
-        for paper, out in missing.items()
+        workers.submit(_render, model, site_url, paper, out, lang) for paper, out in missing.items()
     ]
     return job
 
@@ -107,41 +99,6 @@ def _render(model: Model, site_url: str, paper: str, out: Path, lang: Language) 
     partial.write_bytes(rendered.pdf)
     partial.replace(out)
     return rendered.font_size
-
-
-def _workers() -> "ProcessPoolExecutor":
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    global _pool
-    if _pool is None:
-        context: multiprocessing.context.BaseContext
-        if "forkserver" in multiprocessing.get_all_start_methods():
-            context = multiprocessing.get_context("forkserver")
-            multiprocessing.set_forkserver_preload([f"{__package__}.pdf_preload"])
-        else:
-            context = multiprocessing.get_context("spawn")
-        _pool = ProcessPoolExecutor(
-            max_workers=len(urls.PDF_FILES), mp_context=context, initializer=_exit_with_parent
-        )
-    return _pool
-
-
-def _exit_with_parent() -> None:
-    """In a worker: exit when the build process does. Ctrl+C reaches every process of the
-    terminal's group, but an editor or script that stops `mkdocs serve` with a plain kill
-    would otherwise leave its workers behind for good."""
-    import multiprocessing.connection
-    import threading
-
-    parent = multiprocessing.parent_process()
-    assert parent is not None, "runs in a worker"
-
-    def watch() -> None:
-        multiprocessing.connection.wait([parent.sentinel])
-        os._exit(0)
-
-    threading.Thread(target=watch, daemon=True).start()
 
 
 def _prune(cache: Path) -> None:

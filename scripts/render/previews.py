@@ -11,13 +11,14 @@ file, the fonts and the Pillow version: a rebuild draws only the cards whose tex
 import hashlib
 import io
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from scripts.model import Model
-from scripts.render import inline, installed, urls
+from scripts.render import inline, installed, urls, workers
 from scripts.render.language import gettext as _
 
 if TYPE_CHECKING:  # Pillow is imported to draw: a build whose images are all cached never is
@@ -100,23 +101,45 @@ def cards(model: Model) -> dict[str, Card]:
 
 def files(model: Model, cache_dir: Path) -> dict[str, bytes]:
     """Every preview image, from `cache_dir` where drawn before, else drawn and stored."""
+    found, missing = _cached(model, cache_dir)
+    return {**found, **_draw(missing)}
+
+
+def start(model: Model, cache_dir: Path) -> Callable[[], dict[str, bytes]]:
+    """`files`, with the images not in `cache_dir` drawn by the build's worker processes
+    while the caller goes on; call the result for them all."""
+    found, missing = _cached(model, cache_dir)
+    if not missing:
+        return lambda: found
+    drawing = workers.submit(_draw, missing)
+    return lambda: {**found, **drawing.result()}
+
+
+def _cached(model: Model, cache_dir: Path) -> tuple[dict[str, bytes], dict[str, tuple[Card, Path]]]:
+    """The images stored in `cache_dir`, and what to draw for the others and where to store
+    it. The cards are made here, in the page's language, and drawn anywhere."""
     code = _code_digest()
     wanted = {name: (card, f"{_key(card, code)}.png") for name, card in cards(model).items()}
-    result = {}
+    found, missing = {}, {}
     for name, (card, key) in wanted.items():
-        stored = cache_dir / key
         try:
-            result[name] = stored.read_bytes()
-            continue
+            found[name] = (cache_dir / key).read_bytes()
         except OSError:
-            pass
+            missing[name] = (card, cache_dir / key)
+    _prune(cache_dir, {key for _, key in wanted.values()})
+    return found, missing
+
+
+def _draw(missing: dict[str, tuple[Card, Path]]) -> dict[str, bytes]:
+    """Draw each card and store it, atomically, where `_cached` will look for it."""
+    result = {}
+    for name, (card, stored) in missing.items():
         png = render(card)
         stored.parent.mkdir(parents=True, exist_ok=True)
         partial = stored.with_name(f".{stored.name}.{os.getpid()}.part")
         partial.write_bytes(png)
         partial.replace(stored)
         result[name] = png
-    _prune(cache_dir, {key for _, key in wanted.values()})
     return result
 
 
