@@ -7,7 +7,7 @@ import jsonschema
 import pytest
 import yaml
 
-from scripts.render import language
+from scripts.render import language, views
 from scripts.source import i18n
 from scripts.source.load import load_model
 from scripts.source.problems import ModelError
@@ -249,3 +249,20 @@ def test_an_interface_translation_keeps_the_englishs_placeholders(data: Path):
         "does, not {área}",
         "data/i18n/es/interface.yml:3: Level: must hold no {name}, as the English does, not {level}",
     ]
+
+
+def test_the_credits_read_in_the_language_holder_and_joining_words_too(spanish: Path):
+    """The one-pager and the assessment print `model.copyright` and each source's relation
+    to the one before it: a Spanish page must not say "itself adapted from"."""
+    english = load_model(spanish)
+    with overlay(spanish, "model.yml").open("a", encoding="utf-8") as stream:
+        stream.write(
+            "copyright:\n  text: Las personas que contribuyen\n"
+            "sources:\n  1:\n    relation:\n      text: que a su vez adapta\n"
+        )
+    translated = i18n.load_translation(english, spanish, "es").model
+    assert translated.copyright == "Las personas que contribuyen"
+    assert translated.sources[0] == english.sources[0]  # no relation: nothing to translate
+    credits = str(views.credits(translated))
+    assert "que a su vez adapta <cite>" in credits
+    assert english.sources[1].relation not in credits

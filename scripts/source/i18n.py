@@ -93,8 +93,13 @@ def _walk(model: Model, look: Callable[[str, Path_, Any], Any]) -> Model:
         return tuple(fields(e, f"guide/{key}.yml", (key, e.id), names) for e in entries)
 
     return replace(
-        fields(model, "model.yml", (), ("title", "summary")),
+        fields(model, "model.yml", (), ("title", "summary", "copyright")),
         levels=levels,
+        # Sources have no id: an overlay keys them by position, as `sources: {1: relation: ...}`.
+        sources=tuple(
+            fields(s, "model.yml", ("sources", str(n)), ("relation",)) if s.relation else s
+            for n, s in enumerate(model.sources)
+        ),
         areas=tuple(area(a) for a in model.areas),
         principles=guide(
             model.principles, "principles", ("name", "summary", "in_practice", "example", "pitfall")
