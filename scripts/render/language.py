@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -68,25 +69,35 @@ def using(language: Language) -> Iterator[None]:
 def interface_strings() -> set[str]:
     """Every string the templates and MODULES pass to `_()`, and the browser modules to
     `t()`: what an interface overlay may translate."""
-    found = set()
-    for path in [*TEMPLATES.iterdir(), *MODULES]:
-        if path.is_file():
-            found |= set(_CALL.findall(path.read_text(encoding="utf-8")))
-    return {text.replace('\\"', '"') for text in found} | script_strings()
+    paths = [p for p in (*TEMPLATES.iterdir(), *MODULES) if p.is_file()]
+    return set().union(*(_calls(p, p.stat().st_mtime_ns) for p in paths)) | script_strings()
 
 
 def script_strings() -> set[str]:
     """Every literal the browser modules pass to `t()` (content/assets/js/strings.js)."""
+    paths = SCRIPTS.glob("*.js")
+    return set().union(*(_script_calls(p, p.stat().st_mtime_ns) for p in paths))
+
+
+# A build asks for these once per page and language; a file is read again once it changes
+# (`make serve`), which its modification time says.
+@cache
+def _calls(path: Path, _mtime_ns: int) -> frozenset[str]:
+    found = _CALL.findall(path.read_text(encoding="utf-8"))
+    return frozenset(text.replace('\\"', '"') for text in found)
+
+
+@cache
+def _script_calls(path: Path, _mtime_ns: int) -> frozenset[str]:
+    # Comments show the call too (strings.js does), and are no text of the interface.
+    lines = path.read_text(encoding="utf-8").splitlines()
+    code = "\n".join(line for line in lines if not line.lstrip().startswith(("//", "*")))
     found = set()
-    for path in SCRIPTS.glob("*.js"):
-        # Comments show the call too (strings.js does), and are no text of the interface.
-        lines = path.read_text(encoding="utf-8").splitlines()
-        code = "\n".join(line for line in lines if not line.lstrip().startswith(("//", "*")))
-        for double, single in _SCRIPT_CALL.findall(code):
-            # A JavaScript string in double quotes reads as JSON, escapes included.
-            text = double or single.replace("\\'", "'").replace('"', '\\"')
-            found.add(json.loads(f'"{text}"'))
-    return found
+    for double, single in _SCRIPT_CALL.findall(code):
+        # A JavaScript string in double quotes reads as JSON, escapes included.
+        text = double or single.replace("\\'", "'").replace('"', '\\"')
+        found.add(json.loads(f'"{text}"'))
+    return frozenset(found)
 
 
 def script_table() -> dict[str, str]:
