@@ -153,6 +153,9 @@ def test_serving_one_language_builds_it_and_english_alone(project: Path, tmp_pat
     assert 'lang="es"' in spanish and "El modelo de un vistazo" in spanish
     assert 'lang="en"' in (site / "matrix" / "index.html").read_text(encoding="utf-8")
     assert not (site / "de").exists(), "German is not built when Spanish is served"
+    tree = project / "build" / "docs"
+    assert (tree / "es" / "matrix" / "index.md").is_file()
+    assert not (tree / "de").exists(), "nor are its pages composed and written"
 
 
 def test_serving_a_language_the_site_lacks_names_the_ones_it_has(project: Path):
