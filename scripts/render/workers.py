@@ -46,10 +46,21 @@ def _workers() -> "ProcessPoolExecutor":
 
 
 def _let_go() -> None:
-    """Drop the pool while the interpreter is whole: collected during its shutdown instead,
-    the executor's clean-up finds multiprocessing half torn down and prints a traceback."""
+    """At exit, stop the workers and their fork server and wait for them, so that a build
+    ends with every process it started, and `time make site` counts their CPU. Left to
+    the interpreter's shutdown instead, the executor's clean-up found multiprocessing half
+    torn down and printed a traceback."""
+    import multiprocessing.forkserver
+
     global _pool
-    _pool = None
+    if _pool is not None:
+        _pool.shutdown(wait=True, cancel_futures=True)
+        _pool = None
+    # Python has no public way to stop the fork server; where this one is missing, the
+    # server still exits with the build, unwaited.
+    stop = getattr(getattr(multiprocessing.forkserver, "_forkserver", None), "_stop", None)
+    if stop is not None:
+        stop()
 
 
 def _exit_with_parent() -> None:
