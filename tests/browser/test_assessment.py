@@ -12,13 +12,14 @@ from urllib.parse import urlencode, urlsplit
 
 import pypdf
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from scripts import cli
 from scripts.render import assessment
 from scripts.source.load import load_model
 from tests.browser import gates
-from tests.browser.gates import axe_violations
+from tests.browser.gates import axe_violations, idle
 
 MODEL = load_model()
 PHONE = {"viewport": {"width": 375, "height": 740}, "is_mobile": True, "has_touch": True}
@@ -270,6 +271,48 @@ def test_reset_asks_first_and_cancelling_keeps_every_answer(new_context, url: st
     page.click("#amm-status button")  # Undo
     assert checked(page) == before and page.url == address
     assert page.locator("#amm-earlier").is_hidden(), "the current answers are not listed twice"
+
+
+def held_back(context, module: str) -> list:
+    """Hold every request for `module` until the test lets it go: `.pop().fallback()`."""
+    held = []
+    context.route(f"**/assets/js/{module}", lambda route: held.append(route))
+    return held
+
+
+def test_the_shared_wait_waits_for_a_module_that_loads_late(new_context, url: str):
+    """idle() is no formality: while keep.js is held back it waits, and once it returns the
+    earlier answers' list that keep.js draws is there (the reset test once read it too early)."""
+    context = new_context()
+    held = held_back(context, "keep.js")
+    page = open_page(context, url)
+    pick(page, {"meetings": (1, 2)})
+    page.click("#amm-reset")
+    page.click('#amm-dialog button[value="reset"]')
+    page.wait_for_function("() => location.search === ''")
+    assert page.locator("html[data-amm-busy]").count() == 1
+    with pytest.raises(PlaywrightTimeoutError):
+        idle(page, timeout=500)
+    assert held and page.locator("#amm-earlier li").count() == 0, "not drawn before keep.js"
+    held.pop().fallback()
+    idle(page)
+    assert page.locator("#amm-earlier li").count() == 1
+    assert not page.errors
+
+
+def test_the_shared_wait_waits_for_the_results_to_draw(new_context, url: str):
+    """The same for the results: the first answer loads results.js, which draws them."""
+    context = new_context()
+    held = held_back(context, "results.js")
+    page = open_page(context, url)
+    radio(page, "meetings", "current", 1).check()
+    with pytest.raises(PlaywrightTimeoutError):
+        idle(page, timeout=500)
+    assert held and page.locator("#amm-scores tr").count() == 0, "not drawn before results.js"
+    held.pop().fallback()
+    idle(page)
+    assert table(page)[3] == ["Meetings", "1 Initial", "Not picked", "–"]
+    assert not page.errors
 
 
 def test_one_row_per_level_with_both_choices_named_for_screen_readers(new_context, url: str):
