@@ -147,6 +147,18 @@ def still(page) -> None:
     page.add_style_tag(content=NO_MOTION)
 
 
+# The assessment's page.js loads modules on first use; while one of them, or a file, is on
+# its way and what it draws is not drawn yet, <html> carries data-amm-busy.
+IDLE = "html:not([data-amm-busy])"
+
+
+def idle(page, timeout: float | None = None) -> None:
+    """Wait until the page has nothing loading or left to draw. Call it after any action
+    that may load a module (the first answer, a click, a file, a visit) and before reading
+    what it shows. A page that loads nothing on first use never sets the flag."""
+    page.wait_for_selector(IDLE, state="attached", timeout=timeout)
+
+
 def answer_assessment(page) -> None:
     """Answer every question of the loaded assessment (current 1, target the top), so that
     the results, the radar and the keep-and-share buttons are on the page."""
@@ -160,6 +172,7 @@ def answer_assessment(page) -> None:
         }"""
     )
     page.wait_for_selector("#amm-results:not([hidden])")
+    idle(page)
     assert page.locator(".amm-form input[type=radio]:checked").count() > 0, "nothing answered"
 
 

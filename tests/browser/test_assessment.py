@@ -12,13 +12,13 @@ from urllib.parse import urlencode, urlsplit
 
 import pypdf
 import pytest
-from playwright.sync_api import expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from scripts import cli
 from scripts.render import assessment
 from scripts.source.load import load_model
 from tests.browser import gates
-from tests.browser.gates import axe_violations
+from tests.browser.gates import axe_violations, idle
 
 MODEL = load_model()
 PHONE = {"viewport": {"width": 375, "height": 740}, "is_mobile": True, "has_touch": True}
@@ -43,14 +43,14 @@ def open_page(context, url: str):
     page.errors = []
     page.on("pageerror", lambda error: page.errors.append(str(error)))
     page.goto(url)
-    page.wait_for_selector("#amm-results:not([hidden])")
-    wait_drawn(page)
+    ready(page)
     return page
 
 
-def wait_drawn(page) -> None:
-    """Wait until the results show the latest answers: they draw once their module loads."""
-    page.wait_for_selector("#amm-results:not([aria-busy])", state="attached")
+def ready(page) -> None:
+    """Wait for a visit: page.js has started (it shows the results) and drawn what it loads."""
+    page.wait_for_selector("#amm-results:not([hidden])")
+    idle(page)
 
 
 def radio(page, area_id: str, kind: str, level: int):
@@ -74,16 +74,11 @@ def pick(page, answers: dict[str, tuple[int, int]], tap: bool = False) -> None:
         for kind, level in zip(("current", "target"), levels, strict=True):
             option = radio(page, area_id, kind, level)
             option.tap() if tap else option.check()
-    drawn(page)
-
-
-def drawn(page) -> None:
-    """Wait for the results, which load with the first answer (results.js, radar.js)."""
-    page.wait_for_selector("#amm-radar svg", state="attached")
+    idle(page)  # the first answer loads the results' modules
 
 
 def table(page) -> list[list[str]]:
-    wait_drawn(page)
+    idle(page)
     return page.eval_on_selector_all(
         "#amm-scores tr", "rows => rows.map(r => [...r.cells].map(c => c.textContent))"
     )
@@ -112,17 +107,18 @@ def test_picks_on_a_phone_survive_a_reload_and_travel_by_link(new_context, url: 
     assert rows[3] == ["Meetings", "1 Initial", "1 Initial", "Met"]
 
     page.reload()
+    ready(page)
     assert checked(page) == expected
     assert page.input_value("#amm-team") == "Platform team"
     assert "saved in this browser" in page.text_content("#amm-notice")
 
-    page.click("#amm-copy")
-    page.wait_for_function("() => !document.querySelector('#amm-status').hidden")
+    page.click("#amm-copy")  # keep.js loads on first use
+    idle(page)
     link = page.evaluate("() => navigator.clipboard.readText()")
     assert link == page.url == page.input_value("#amm-link")
     assert "Link copied" in page.text_content("#amm-status")
 
-    page.goto(url)  # a plain visit restores the last answers from localStorage
+    visit(page, url)  # a plain visit restores the last answers from localStorage
     assert checked(page) == expected
 
     colleague = open_page(new_context(**PHONE), link)
@@ -140,10 +136,10 @@ def test_a_shared_link_wins_but_my_own_answers_stay_one_click_away(new_context, 
     page = open_page(context, url)
     pick(page, {"meetings": (0, 1)})
     mine = page.url
-    page.goto(url + "?meetings=3&target-meetings=3")
+    visit(page, url + "?meetings=3&target-meetings=3")
     assert checked(page)["meetings"] == [3, 3]
     assert saved(page)["areas"]["meetings"] == {"current": 0, "target": 1}
-    page.click("#amm-notice button:text('Back to mine')")
+    choose(page, "Back to mine")
     assert checked(page)["meetings"] == [0, 1]
     assert page.url == mine
 
@@ -190,10 +186,12 @@ def download(page, button: str) -> Path:
 
 
 def clear_all(page) -> None:
-    """Confirm "Start over"; the dialog's close event runs as a task, so wait for it."""
+    """Confirm "Start over"; the dialog's close event runs as a task, so wait for it, then
+    for the earlier answers' list, which keep.js draws once it has loaded."""
     page.click("#amm-reset")
     page.click('#amm-dialog button[value="reset"]')
     page.wait_for_function("() => location.search === ''")
+    idle(page)
 
 
 def test_export_reset_and_import_bring_every_answer_back(new_context, url: str, tmp_path: Path):
@@ -224,9 +222,8 @@ def test_export_reset_and_import_bring_every_answer_back(new_context, url: str, 
     with page.expect_file_chooser() as chooser:
         page.click("#amm-import")
     chooser.value.set_files(str(source))
-    page.wait_for_function(
-        "() => document.querySelector('#amm-status').textContent.includes('Loaded')"
-    )
+    idle(page)
+    assert "Loaded assessment.json" in page.text_content("#amm-status")
     assert checked(page) == before
     assert page.input_value("#amm-team") == '=Ops, "core"'
     assert not page.errors
@@ -245,7 +242,7 @@ def test_importing_a_bad_file_says_so_and_loses_nothing(
     bad = tmp_path / "notes.json"
     bad.write_text(content, encoding="utf-8")
     page.set_input_files("#amm-file", str(bad))
-    page.wait_for_function("() => !document.querySelector('#amm-status').hidden")
+    idle(page)
     assert "notes.json is not an assessment" in page.text_content("#amm-status")
     assert checked(page)["meetings"] == [1, 2]
     assert page.url == address
@@ -265,11 +262,53 @@ def test_reset_asks_first_and_cancelling_keeps_every_answer(new_context, url: st
         assert saved(page)["areas"]["meetings"] == {"current": 1, "target": 1}
     clear_all(page)
     assert all(v == [None, None] for v in checked(page).values())
-    # The earlier answers' list is drawn by keep.js, which loads on first use: wait for it.
-    expect(page.locator("#amm-earlier li")).to_have_count(1)  # the cleared answers can come back
+    assert page.locator("#amm-earlier li").count() == 1  # the cleared answers can come back
     page.click("#amm-status button")  # Undo
+    idle(page)
     assert checked(page) == before and page.url == address
     assert page.locator("#amm-earlier").is_hidden(), "the current answers are not listed twice"
+
+
+def held_back(context, module: str) -> list:
+    """Hold every request for `module` until the test lets it go: `.pop().fallback()`."""
+    held = []
+    context.route(f"**/assets/js/{module}", lambda route: held.append(route))
+    return held
+
+
+def test_the_shared_wait_waits_for_a_module_that_loads_late(new_context, url: str):
+    """idle() is no formality: while keep.js is held back it waits, and once it returns the
+    earlier answers' list that keep.js draws is there (the reset test once read it too early)."""
+    context = new_context()
+    held = held_back(context, "keep.js")
+    page = open_page(context, url)
+    pick(page, {"meetings": (1, 2)})
+    page.click("#amm-reset")
+    page.click('#amm-dialog button[value="reset"]')
+    page.wait_for_function("() => location.search === ''")
+    assert page.locator("html[data-amm-busy]").count() == 1
+    with pytest.raises(PlaywrightTimeoutError):
+        idle(page, timeout=500)
+    assert held and page.locator("#amm-earlier li").count() == 0, "not drawn before keep.js"
+    held.pop().fallback()
+    idle(page)
+    assert page.locator("#amm-earlier li").count() == 1
+    assert not page.errors
+
+
+def test_the_shared_wait_waits_for_the_results_to_draw(new_context, url: str):
+    """The same for the results: the first answer loads results.js, which draws them."""
+    context = new_context()
+    held = held_back(context, "results.js")
+    page = open_page(context, url)
+    radio(page, "meetings", "current", 1).check()
+    with pytest.raises(PlaywrightTimeoutError):
+        idle(page, timeout=500)
+    assert held and page.locator("#amm-scores tr").count() == 0, "not drawn before results.js"
+    held.pop().fallback()
+    idle(page)
+    assert table(page)[3] == ["Meetings", "1 Initial", "Not picked", "–"]
+    assert not page.errors
 
 
 def test_one_row_per_level_with_both_choices_named_for_screen_readers(new_context, url: str):
@@ -313,7 +352,6 @@ def test_keyboard_only_picks_with_the_arrow_keys(new_context, url: str):
         "na-decision-making",
         "current-decision-making",
     ]
-    drawn(page)
     assert table(page)[0] == ["Documentation", "1 Initial", "2 Defined", "1"]
 
 
@@ -348,7 +386,7 @@ def test_next_steps_come_from_the_data_and_link_to_the_cell(new_context, url: st
     page.wait_for_url("**/areas/decision-making/#level-1")
     assert page.is_visible("#level-1")
     page.go_back()
-    page.wait_for_selector("#amm-steps section")
+    ready(page)
     met = page.locator("#amm-steps section", has=page.locator("h3", has_text="Meetings"))
     assert "reached its target" in met.text_content()
 
@@ -362,7 +400,7 @@ def test_axe_finds_nothing_with_results_shown(
     page = open_page(context, url)
     pick(page, ANSWERS)
     page.click("#amm-copy")  # shows the status message too
-    page.wait_for_function("() => !document.querySelector('#amm-status').hidden")
+    idle(page)
     assert axe_violations(page) == []
     assert context.outside_requests == []
 
@@ -425,6 +463,7 @@ def test_printing_gives_the_marked_one_pager_as_make_report_does(
     # Changing an answer moves its mark; nothing of the old one is left behind.
     page.emulate_media(media="screen")
     radio(page, "meetings", "target", 2).check()
+    idle(page)
     page.emulate_media(media="print")
     assert printed_marks(page)["meetings"] == {"1": ["current"], "2": ["target"]}
 
@@ -447,11 +486,12 @@ def test_without_javascript_the_page_points_to_the_matrix_and_pdf(new_context, u
 
 def visit(page, address: str) -> None:
     page.goto(address)
-    page.wait_for_selector("#amm-results:not([hidden])")
+    ready(page)
 
 
 def choose(page, label: str) -> None:
     page.click(f"#amm-notice button:text('{label}')")
+    idle(page)
 
 
 def test_a_link_of_tracking_tags_and_one_click_keep_my_saved_answers(new_context, url: str):
@@ -464,7 +504,7 @@ def test_a_link_of_tracking_tags_and_one_click_keep_my_saved_answers(new_context
     assert "saved in this browser" in notice and "2 parts of the link" in notice
     radio(page, "meetings", "target", 3).check()
     page.reload()
-    page.wait_for_selector("#amm-results:not([hidden])")
+    ready(page)
     assert checked(page) == {**mine, "meetings": [1, 3]}
     assert not page.errors
 
@@ -476,7 +516,7 @@ def test_a_full_link_never_replaces_my_answers_until_i_keep_it(new_context, url:
     visit(page, url + "?team=Web&current-meetings=3&target-meetings=3")
     radio(page, "documentation", "current", 3).check()  # an edit while looking at the link
     page.reload()
-    page.wait_for_selector("#amm-results:not([hidden])")
+    ready(page)
     assert saved(page)["areas"]["documentation"] == {"current": 1, "target": 2}
     assert checked(page)["documentation"] == [3, None], "the edited link is still the address"
     choose(page, "Back to mine")
@@ -487,19 +527,19 @@ def test_a_full_link_never_replaces_my_answers_until_i_keep_it(new_context, url:
     choose(page, "Keep these answers")
     assert saved(page)["team"] == "Web"
     page.reload()
-    page.wait_for_selector("#amm-results:not([hidden])")
+    ready(page)
     earlier = page.locator("#amm-earlier li")
-    expect(earlier).to_have_count(1)
+    assert earlier.count() == 1
     assert "10 levels picked" in earlier.text_content()
     page.click("#amm-earlier summary")
     earlier.get_by_role("button", name="Show").click()
+    idle(page)
     assert checked(page) == mine
     assert saved(page)["team"] == "Web", "showing an earlier version saves nothing"
     choose(page, "Keep these answers")
-    page.goto(url)
-    page.wait_for_selector("#amm-results:not([hidden])")
+    visit(page, url)
     assert checked(page) == mine
-    expect(page.locator("#amm-earlier")).to_contain_text("Web")  # the link's answers, kept in turn
+    assert "Web" in page.text_content("#amm-earlier")  # the link's answers, kept in turn
     assert not page.errors
 
 
@@ -513,9 +553,8 @@ def test_importing_a_file_over_a_link_keeps_the_way_back_to_mine(
     other = tmp_path / "other.json"
     other.write_text(json.dumps({"areas": {"meetings": {"current": 0, "target": 0}}}))
     page.set_input_files("#amm-file", str(other))
-    page.wait_for_function(
-        "() => document.querySelector('#amm-status').textContent.includes('Loaded')"
-    )
+    idle(page)
+    assert "Loaded other.json" in page.text_content("#amm-status")
     assert checked(page)["meetings"] == [0, 0]
     assert saved(page)["areas"]["meetings"] == {"current": 1, "target": 2}
     choose(page, "Back to mine")
@@ -526,8 +565,7 @@ def test_a_team_and_date_typed_before_any_level_survive_a_visit(new_context, url
     page = open_page(new_context(), url)
     page.fill("#amm-team", "فريق المنصة")  # typed, never left: no change event
     page.fill("#amm-date", "2025-03-04")
-    page.goto(url)  # a plain visit, not a reload of the address
-    page.wait_for_selector("#amm-results:not([hidden])")
+    visit(page, url)  # a plain visit, not a reload of the address
     assert page.input_value("#amm-team") == "فريق المنصة"
     assert page.input_value("#amm-date") == "2025-03-04"
     # The name is isolated, so right-to-left text cannot pull the date into its direction.
@@ -549,7 +587,7 @@ def test_a_huge_bad_file_gets_a_short_answer(new_context, url: str, tmp_path: Pa
     source = tmp_path / "hostile.json"
     source.write_text(json.dumps(hostile))
     page.set_input_files("#amm-file", str(source))
-    page.wait_for_function("() => !document.querySelector('#amm-notice').hidden")
+    idle(page)
     notice = page.text_content("#amm-notice")
     assert len(notice) < 800
     assert "and 9,996 more" in notice
@@ -557,7 +595,7 @@ def test_a_huge_bad_file_gets_a_short_answer(new_context, url: str, tmp_path: Pa
 
     source.write_text(" " * 1_000_001 + "{}")
     page.set_input_files("#amm-file", str(source))
-    page.wait_for_function("() => document.querySelector('#amm-status').textContent.includes('MB')")
+    idle(page)
     assert "larger than 1 MB" in page.text_content("#amm-status")
     assert checked(page)["meetings"] == [2, None], "a refused file changes nothing"
 
@@ -660,8 +698,8 @@ def test_an_earlier_link_shows_then_and_now_per_area(new_context, url: str):
     page = open_page(new_context(), url)
     pick(page, ANSWERS)
     page.fill("#amm-then", answers_link(url, THEN, "Platform"))
-    page.click("#amm-then-link")
-    page.wait_for_selector("#amm-radar polygon.then")
+    page.click("#amm-then-link")  # revisit.js loads on first use
+    idle(page)
     shown = then_shown(page)
     assert shown["head"] == ["Area", "Current", "Target", "To go", "Since then"]
     assert shown["rows"] == [
@@ -677,11 +715,11 @@ def test_an_earlier_link_shows_then_and_now_per_area(new_context, url: str):
 
     # The comparison follows every change to today's answers, and stops on request.
     radio(page, "meetings", "current", 3).check()
-    page.wait_for_function(
-        "() => document.querySelectorAll('#amm-scores tr')[3].cells[4]?.textContent === 'Up 2, from 1 Initial'"
-    )
+    idle(page)
+    assert then_shown(page)["rows"][3] == ["Up 2, from 1 Initial"]
     page.click("#amm-then-stop")
-    page.wait_for_function("() => !document.querySelector('#amm-radar polygon.then')")
+    idle(page)
+    assert then_shown(page)["shape"] == 0
     assert then_shown(page)["head"] == ["Area", "Current", "Target", "To go"]
     assert page.is_hidden("#amm-then-stop")
     assert saved(page)["areas"]["meetings"]["current"] == 3, "comparing changed no answer"
@@ -695,16 +733,15 @@ def test_a_bad_earlier_link_or_file_is_named_and_changes_nothing(
     pick(page, ANSWERS)
     page.fill("#amm-then", "https://chat.example/msg/123")
     page.click("#amm-then-link")
-    page.wait_for_function("() => document.querySelector('#amm-then-status').textContent")
+    idle(page)
     assert page.text_content("#amm-then-status") == (
         "That is not a link with answers from this page, so there is nothing to compare with."
     )
     bad = tmp_path / "old.json"
     bad.write_text("[]", encoding="utf-8")
     page.set_input_files("#amm-then-input", str(bad))
-    page.wait_for_function(
-        "() => document.querySelector('#amm-then-status').textContent.startsWith('old.json')"
-    )
+    idle(page)
+    assert page.text_content("#amm-then-status").startswith("old.json")
     assert then_shown(page)["shape"] == 0
     assert len(table(page)[0]) == 4
 
@@ -716,7 +753,7 @@ def test_a_file_or_this_browsers_earlier_answers_compare_too(new_context, url: s
     clear_all(page)  # the answers of three months ago move to the earlier list
     pick(page, ANSWERS)
     page.set_input_files("#amm-then-input", str(earlier))
-    page.wait_for_selector("#amm-radar polygon.then")
+    idle(page)
     assert [row[0][:4] for row in then_shown(page)["rows"]] == [
         "Up 1",
         "Same",
@@ -729,7 +766,7 @@ def test_a_file_or_this_browsers_earlier_answers_compare_too(new_context, url: s
     page.click("#amm-then-stop")
     page.click("#amm-earlier summary")
     page.click("#amm-earlier-list button:has-text('Compare with now')")
-    page.wait_for_selector("#amm-radar polygon.then")
+    idle(page)
     assert then_shown(page)["rows"][0] == ["Up 1, from 0 Unaware"]
     assert "this browser's earlier answers" in page.text_content("#amm-then-status")
     assert checked(page) == {k: list(v) for k, v in ANSWERS.items()}, "the form still shows now"
@@ -744,8 +781,8 @@ def test_axe_finds_nothing_while_comparing_then_and_now(
     page = open_page(context, url)
     pick(page, ANSWERS)
     page.fill("#amm-then", answers_link(url, THEN))
-    page.click("#amm-then-link")
-    page.wait_for_selector("#amm-radar polygon.then")
+    page.click("#amm-then-link")  # revisit.js loads on first use
+    idle(page)
     assert axe_violations(page) == []
     assert (
         page.evaluate("() => document.documentElement.scrollWidth") <= options["viewport"]["width"]

@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from tests.browser.gates import axe_violations, still
+from tests.browser.gates import axe_violations, idle, still
 from tests.browser.test_assessment import MODEL, PHONE, checked, open_page, saved
 
 # (current, target) per area, in the model's order: documentation, decision making, work
@@ -72,8 +72,8 @@ def merged(page) -> dict:
 
 def compare(page, text: str) -> None:
     page.fill("#amm-members", text)
-    page.click("#amm-merge")
-    page.wait_for_selector("#amm-merged:not([hidden])")
+    page.click("#amm-merge")  # compare.js loads on first use
+    idle(page)
 
 
 def test_five_links_one_broken_put_the_areas_far_apart_first(new_context, url: str):
@@ -122,7 +122,7 @@ def test_fixing_the_broken_line_and_adding_files_merges_everyone(
     bad = tmp_path / "<b>notes.json"
     bad.write_text("not json", encoding="utf-8")
     page.set_input_files("#amm-member-file", [str(good), str(bad)])
-    page.wait_for_function("() => document.querySelectorAll('#amm-member-key li').length === 5")
+    idle(page)
     view = merged(page)
     assert view["summary"] == (
         "5 members' answers compared. Skipped 2: line 3 is not a link with answers from this "
@@ -132,6 +132,7 @@ def test_fixing_the_broken_line_and_adding_files_merges_everyone(
     assert page.locator("#amm-merge-summary b").count() == 0, "a file name is text, not markup"
     assert view["key"][-1] == "5 Dana (dana.json)"
     page.click("#amm-merge")
+    idle(page)
     assert "notes.json" not in page.text_content("#amm-merge-summary"), (
         "a useless file is named once"
     )
@@ -145,9 +146,11 @@ def test_fixing_the_broken_line_and_adding_files_merges_everyone(
         }""",
         areas,
     )
-    page.wait_for_function("() => document.querySelectorAll('#amm-member-key li').length === 6")
+    idle(page)
+    assert len(merged(page)["key"]) == 6
     page.fill("#amm-members", "\n".join(line for line in lines(url) if "chat" not in line))
     page.click("#amm-merge")
+    idle(page)
     assert page.text_content("#amm-merge-summary") == "6 members' answers compared."
     # With two members at 0 everywhere, every area is now 2 or more levels apart.
     assert len(merged(page)["far"]) == len(IDS)
@@ -159,6 +162,7 @@ def test_the_medians_become_the_teams_answers_to_change_and_keep(new_context, ur
     page = open_page(new_context(), url)
     compare(page, "\n".join(lines(url)))
     page.click("#amm-agree")
+    idle(page)
     assert checked(page) == MIDDLE
     assert "medians of 4 members' answers" in page.text_content("#amm-notice")
     assert page.evaluate("() => document.activeElement.id") == "amm-team"
@@ -180,13 +184,14 @@ def test_keyboard_only(new_context, url: str):
     page.keyboard.press("Tab")
     assert page.evaluate("() => document.activeElement.id") == "amm-merge"
     page.keyboard.press("Enter")
-    page.wait_for_selector("#amm-merged:not([hidden])")
+    idle(page)
     page.focus("#amm-member-files")
     for _ in range(20):  # nothing in the tables takes focus: the next stop is the agree button
         page.keyboard.press("Tab")
         if page.evaluate("() => document.activeElement.id") == "amm-agree":
             break
     page.keyboard.press("Enter")
+    idle(page)
     assert checked(page) == MIDDLE
 
 
@@ -202,6 +207,7 @@ def test_axe_finds_nothing_in_the_merged_view(new_context, url: str, scheme: str
         page.evaluate("() => document.documentElement.scrollWidth") <= options["viewport"]["width"]
     )
     page.click("#amm-agree")
+    idle(page)
     still(page)  # the back-to-top button fades in as the page scrolls up to the form
     assert axe_violations(page) == []
     assert context.outside_requests == []

@@ -11,17 +11,18 @@ import pytest
 
 from scripts.render import assessment
 from tests.browser import gates
-from tests.browser.gates import axe_violations
+from tests.browser.gates import axe_violations, idle
 from tests.browser.test_assessment import (
     ANSWERS,
     MODEL,
     PHONE,
     clear_all,
     download,
-    drawn,
     open_page,
     pick,
+    ready,
     table,
+    visit,
 )
 
 ACTION = ("Replace the Monday status call with a written update", "Sam", "2025-04-30")
@@ -45,6 +46,7 @@ def plan(page, area_id: str = "meetings", action=ACTION, notes: str = NOTES) -> 
 def not_applying(page, area_id: str, reason: str = REASON) -> None:
     page.check(f'input[name="na-{area_id}"]')
     page.fill(f"#amm-reason-{area_id}", reason)
+    idle(page)
 
 
 def tick(page, area_id: str, level: int, practice_ids: list[str]) -> None:
@@ -53,6 +55,7 @@ def tick(page, area_id: str, level: int, practice_ids: list[str]) -> None:
         row.locator("summary").click()
     for practice_id in practice_ids:
         row.locator(f'input[value="{practice_id}"]').check()
+    idle(page)
 
 
 def plan_shown(page) -> dict:
@@ -89,8 +92,7 @@ def test_a_plan_is_kept_reloaded_exported_imported_and_printed(
     }
     assert plan_shown(page) == expected
 
-    page.goto(url)  # the next visit, from the address bar: the plan was saved in this browser
-    page.wait_for_selector("#amm-results:not([hidden])")
+    visit(page, url)  # the next visit, from the address bar: the plan was saved in this browser
     assert plan_shown(page) == expected, "shown again, the plan's disclosure open"
 
     exported = json.loads(download(page, "#amm-json").read_text(encoding="utf-8"))
@@ -107,9 +109,8 @@ def test_a_plan_is_kept_reloaded_exported_imported_and_printed(
     clear_all(page)
     assert plan_shown(page)["what"] == "" and not plan_shown(page)["none"]
     page.set_input_files("#amm-file", str(source))
-    page.wait_for_function(
-        "() => document.querySelector('#amm-status').textContent.includes('Loaded')"
-    )
+    idle(page)
+    assert "Loaded assessment.json" in page.text_content("#amm-status")
     assert plan_shown(page) == expected
 
     page.emulate_media(media="print")
@@ -150,7 +151,7 @@ def test_ticked_practices_turn_the_rest_of_the_next_level_into_the_next_steps(
     assert page.is_visible(f"#meetings-{target.id}")
 
     page.go_back()
-    page.wait_for_selector("#amm-steps section")
+    ready(page)
     tick(page, "meetings", 2, [p.id for p in above[2:]])
     box = page.locator("#amm-steps section", has=page.locator("h3", has_text="Meetings"))
     assert "That is every practice of level 2" in box.text_content()
@@ -164,7 +165,6 @@ def test_an_area_that_does_not_apply_is_left_out_of_chart_table_and_comparison(
     page = open_page(new_context(), url)
     pick(page, ANSWERS)
     not_applying(page, "meetings")
-    drawn(page)
     titles = [a.title for a in MODEL.areas if a.id != "meetings"]
     assert [row[0] for row in table(page)] == titles
     labels = page.locator("#amm-radar svg text.label").evaluate_all(
@@ -187,8 +187,8 @@ def test_an_area_that_does_not_apply_is_left_out_of_chart_table_and_comparison(
     link = page.input_value("#amm-link")
     other = url + "?current-meetings=3&target-meetings=3&current-documentation=1"
     page.fill("#amm-members", f"{link}\n{other}")
-    page.click("#amm-merge")
-    page.wait_for_selector("#amm-merged:not([hidden])")
+    page.click("#amm-merge")  # compare.js loads on first use
+    idle(page)
     caption = page.locator("table.amm-spread caption", has_text="Meetings")
     spread = caption.locator("xpath=..")
     assert spread.locator(".amm-chip").all_text_contents() == ["2", "2"], "member 2 only"
@@ -207,7 +207,7 @@ def test_a_plan_too_long_for_a_link_stays_in_the_file_and_the_page_says_so(new_c
     assert "plan=file" in link and "notes-" not in link and "na-decision-making=" in link
     assert page.url.endswith(urlsplit(link).query), "the address is the same link"
     page.reload()  # the cut link is still mine: nothing to keep or go back to
-    page.wait_for_selector("#amm-results:not([hidden])")
+    ready(page)
     assert "come from the link" not in page.text_content("#amm-notice")
     assert page.input_value("#amm-notes-meetings").startswith("Evidence.")
 
@@ -271,7 +271,7 @@ def test_keyboard_only_ticks_a_practice_and_writes_an_action(new_context, url: s
     page.keyboard.type("One page for the top questions")
     page.keyboard.press("Tab")
     page.keyboard.type("Ana")
-    drawn(page)
+    idle(page)
     stored = page.evaluate("() => JSON.parse(localStorage.getItem('amm-assessment'))")
     documentation = stored["areas"]["documentation"]
     assert documentation["practices"] == [level_1[0].id]

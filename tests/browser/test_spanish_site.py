@@ -3,6 +3,7 @@
 import pytest
 
 from tests.browser import gates
+from tests.browser.test_assessment import ready
 
 SPANISH_PAGES = [
     "es/",
@@ -58,11 +59,12 @@ def test_answers_carry_over_to_the_spanish_assessment_by_link_and_in_this_browse
     context = new_context()
     page = context.new_page()
     page.goto(f"{base_url}assessment/")
-    page.wait_for_selector("#amm-results:not([hidden])")
+    ready(page)
     for radio in page.locator('input[name^="current-"][value="1"]').all():
         radio.check()
     for radio in page.locator('input[name^="target-"][value="3"]').all():
         radio.check()
+    gates.idle(page)
     answers = page.evaluate(CHECKED)
     assert len(answers) > 5
     link = page.url.replace(f"{base_url}assessment/", f"{base_url}es/assessment/")
@@ -70,12 +72,12 @@ def test_answers_carry_over_to_the_spanish_assessment_by_link_and_in_this_browse
 
     colleague = new_context().new_page()
     colleague.goto(link)
-    colleague.wait_for_selector("#amm-results:not([hidden])")
+    ready(colleague)
     assert colleague.evaluate(CHECKED) == answers
     assert "Reuniones" in colleague.text_content("#amm-results")
 
     page.goto(f"{base_url}es/assessment/")  # a plain visit restores the saved answers
-    page.wait_for_selector("#amm-results:not([hidden])")
+    ready(page)
     assert page.evaluate(CHECKED) == answers
 
 
@@ -86,11 +88,12 @@ def test_the_spanish_assessment_speaks_spanish_after_answering_and_merging(
     the facilitator's merge summary, all from the Spanish island (amm-strings)."""
     page = new_context().new_page()
     page.goto(f"{base_url}es/assessment/")
-    page.wait_for_selector("#amm-results:not([hidden])")
+    ready(page)
     for radio in page.locator('input[name^="current-"][value="1"]').all():
         radio.check()
     for radio in page.locator('input[name^="target-"][value="2"]').all():
         radio.check()
+    gates.idle(page)  # the results draw once their modules load
     results = " ".join(page.text_content("#amm-results").split())
     assert "Dónde está el equipo" in results
     assert "Siguiente: nivel 2 Definido" in results, results[:400]
@@ -99,7 +102,7 @@ def test_the_spanish_assessment_speaks_spanish_after_answering_and_merging(
     link = page.input_value("#amm-link")
     page.fill("#amm-members", f"{link}\n{link}\nhttps://chat.example/msg/1")
     page.click("#amm-merge")
-    page.wait_for_selector("#amm-merged:not([hidden])")
+    gates.idle(page)
     summary = page.text_content("#amm-merge-summary")
     assert "compared" not in summary and "member" not in summary, summary
     assert "2" in summary and "3" in summary, summary  # two links read, the third skipped

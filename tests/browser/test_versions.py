@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 import pytest
 
 from scripts.source.changelog import changed_cells, load_changelog
-from tests.browser.gates import axe_violations, still
+from tests.browser.gates import axe_violations, idle, still
 from tests.browser.test_assessment import ANSWERS, MODEL, PHONE, open_page, pick
 
 RELEASES = load_changelog(MODEL)
@@ -83,6 +83,7 @@ def test_a_link_of_this_version_has_no_notice_and_new_links_carry_it(new_context
     assert page.is_hidden("#amm-version")
     assert page.locator(".amm-changed-tag").count() == 0
     page.click("text=Keep these answers")
+    idle(page)
     pick(page, {"meetings": (2, 3)})
     assert page.input_value("#amm-link").endswith(f"&v={MODEL.version}")
     assert page.url.endswith(f"&v={MODEL.version}")
@@ -102,7 +103,7 @@ def test_a_file_from_an_older_version_says_so_and_the_download_keeps_its_version
     old = last_quarter_file(tmp_path)
     page = open_page(new_context(), url)
     page.set_input_files("#amm-file", str(old))
-    page.wait_for_selector("#amm-version:not([hidden])")
+    idle(page)  # keep.js reads the file, version-note.js writes the note
     assert f"made with version {OLDEST} of the model" in page.text_content("#amm-version p")
     assert changed_list(page) == expected_cells()
     with page.expect_download() as info:
@@ -185,7 +186,7 @@ def test_then_and_now_with_last_quarter_s_file_lists_the_cells_changed_since(
     page = open_page(new_context(), url)
     pick(page, {"meetings": (2, 3)})
     page.set_input_files("#amm-then-input", str(old))
-    page.wait_for_selector("#amm-then-version p")
+    idle(page)
     assert f"made with version {OLDEST} of the model" in page.text_content("#amm-then-version p")
     assert (
         page.eval_on_selector_all(
@@ -195,6 +196,7 @@ def test_then_and_now_with_last_quarter_s_file_lists_the_cells_changed_since(
         == expected_cells()
     )
     page.click("#amm-then-stop")
+    idle(page)
     assert page.locator("#amm-then-version *").count() == 0
 
 

@@ -92,9 +92,10 @@ export function make({ model, format, open }) {
     compare(skipped);
   }
 
+  /** Returns the files' reading, so page.js stays busy until they are compared. */
   function handle(target, chosen) {
-    if (chosen.length) add(chosen);
-    else if (target.id === "amm-merge") compare();
+    if (chosen.length) return add(chosen);
+    if (target.id === "amm-merge") compare();
     else if (target.id === "amm-agree") agreed?.();
   }
 

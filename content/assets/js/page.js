@@ -98,6 +98,22 @@ function message(id, parts, actions = []) {
 const notice = (parts, actions) => message("amm-notice", parts, actions);
 const tell = (parts, actions) => message("amm-status", parts, actions);
 
+// ---- Loading on first use ----
+
+// <html data-amm-busy> while a module loaded on first use, or a file, is on its way and not
+// drawn yet; the browser tests wait for it to go. Not aria-busy: the form stays in use.
+let pending = 0;
+function busy(work) {
+  pending += 1;
+  document.documentElement.dataset.ammBusy = "";
+  const done = () => {
+    pending -= 1;
+    if (!pending) delete document.documentElement.dataset.ammBusy;
+  };
+  work.then(done, done);
+  return work;
+}
+
 // ---- Showing and keeping ----
 
 let drawing = null; // results.js and onepager.js, once loaded
@@ -105,7 +121,7 @@ let drawing = null; // results.js and onepager.js, once loaded
 /** The note on answers made with another version of the model; version-note.js loads only then. */
 function noteVersion(version, versioned) {
   if (version === model.version) $("amm-version").hidden = true;
-  else import("./version-note.js").then(({ showVersion }) => showVersion(model, version, versioned));
+  else busy(import("./version-note.js").then(({ showVersion }) => showVersion(model, version, versioned)));
 }
 
 function show() {
@@ -124,13 +140,15 @@ function show() {
   });
   // Busy until drawn: a screen reader waits for the new results rather than reading the old.
   $("amm-results").setAttribute("aria-busy", "true");
-  drawing.then(([results, onepager]) => {
-    const now = view?.state ?? mine; // the latest answers, however long the loading took
-    results.draw(model, now);
-    onepager.mark(model, now);
-    $("amm-results").removeAttribute("aria-busy");
-    views.revisit?.then((revisit) => revisit.draw(now));
-  });
+  busy(
+    drawing.then(([results, onepager]) => {
+      const now = view?.state ?? mine; // the latest answers, however long the loading took
+      results.draw(model, now);
+      onepager.mark(model, now);
+      $("amm-results").removeAttribute("aria-busy");
+      return views.revisit?.then((revisit) => revisit.draw(now));
+    }),
+  );
   listEarlier();
 }
 
@@ -176,12 +194,14 @@ function listEarlier() {
   // After an Undo the answers are both current and earlier: list them once, as current.
   const list = keeper.earlier().filter((entry) => !format.same(entry.state, mine));
   $("amm-earlier").hidden = !list.length;
-  if (list.length) keep().then((files) => files.listEarlier(list));
+  if (list.length) busy(keep().then((files) => files.listEarlier(list)));
 }
 
 // keep.js: the files in and out and the earlier answers' list, loaded on first use.
 let keeping = null;
 const keep = () => (keeping ??= import("./keep.js").then(({ make }) => make({ model, format, open, tell, noteVersion, shown: () => view?.state ?? mine })));
+/** keep.js's `name`, once loaded. */
+const runKeep = (name, ...args) => busy(keep().then((files) => files[name](...args)));
 
 // ---- Views most people never open, loaded on first use: compare.js and revisit.js ----
 // Inside data-view="<module>", clicks, chosen and dropped files go to its handle().
@@ -191,7 +211,7 @@ const load = (name) => (views[name] ??= import(`./${name}.js`).then(({ make }) =
 
 function wireViews() {
   for (const type of ["click", "change", "dragover", "drop"]) {
-    document.addEventListener(type, async (event) => {
+    document.addEventListener(type, (event) => {
       const { target } = event;
       if (type === "click" && target.dataset.pick) $(target.dataset.pick).click(); // a file input
       const name = target.closest("[data-view]")?.dataset.view;
@@ -200,7 +220,7 @@ function wireViews() {
       if (type === "dragover") return;
       const files = [...(event.dataTransfer?.files ?? target.files ?? [])]; // gone after this handler
       if (target.files) target.value = ""; // so the same file can be chosen again
-      (await load(name)).handle(target, files);
+      busy(load(name).then((loaded) => loaded.handle(target, files)));
     });
   }
 }
@@ -241,13 +261,13 @@ function start() {
     show();
   });
   form.addEventListener("submit", (event) => event.preventDefault());
-  $("amm-copy").addEventListener("click", async () => (await keep()).copy());
-  $("amm-json").addEventListener("click", async () => (await keep()).json());
-  $("amm-csv").addEventListener("click", async () => (await keep()).csv());
-  $("amm-file").addEventListener("change", async (event) => {
+  $("amm-copy").addEventListener("click", () => runKeep("copy"));
+  $("amm-json").addEventListener("click", () => runKeep("json"));
+  $("amm-csv").addEventListener("click", () => runKeep("csv"));
+  $("amm-file").addEventListener("change", (event) => {
     const [file] = event.target.files;
     event.target.value = ""; // so that choosing the same file again still loads it
-    if (file) await (await keep()).importFile(file);
+    if (file) runKeep("importFile", file);
   });
   $("amm-print").addEventListener("click", async () => {
     await drawing; // the marks are on the page before the print dialog copies it
