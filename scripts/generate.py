@@ -42,6 +42,7 @@ from scripts.render import (
     status,
     urls,
     views,
+    workers,
 )
 from scripts.render.pages import split_front_matter
 from scripts.render.theme import words as theme_words
@@ -110,6 +111,8 @@ def start(root: Path = ROOT, out: Path | None = None, serve_language: str | None
     With `serve_language`, only English and that language are composed and rendered: the
     serve build of it, which is all that serve.yml has the engine build."""
     out = out or root / "build"
+    if not (out / "cache").is_dir():  # a first build draws every PDF and preview image
+        workers.warm()
     config = read_config(root / CONFIG)
     data = root / "data"
     model = load_model(data)

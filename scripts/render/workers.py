@@ -28,6 +28,16 @@ def submit(function: Callable, *args: object) -> "Future":
     return _workers().submit(function, *args)
 
 
+def warm() -> None:
+    """Start the fork server now: it imports WeasyPrint and Pillow while the caller loads the
+    model, for a build that will surely need it (a fresh clone's, with no cache at all)."""
+    import multiprocessing.forkserver
+
+    _workers()
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        multiprocessing.forkserver.ensure_running()
+
+
 def _workers() -> "ProcessPoolExecutor":
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
