@@ -11,6 +11,7 @@ languages, which shows what the three languages cost in Material itself.
 """
 
 import argparse
+import copy
 import http.client
 import os
 import platform
@@ -303,13 +304,41 @@ def synthetic(project: Path, areas: int, levels: int) -> None:
         cells = area["levels"]
         # Extra levels reuse a middle cell; the top level keeps the real top cell (no next steps).
         area["levels"] = {
-            lvl: cells[real_levels - 1] if lvl == levels - 1 else cells[min(lvl, real_levels - 2)]
+            # Copies: YAML would write a cell used twice as an anchor, which the loader refuses.
+            lvl: copy.deepcopy(
+                cells[real_levels - 1] if lvl == levels - 1 else cells[min(lvl, real_levels - 2)]
+            )
             for lvl in range(levels)
         }
+        _relink(area["levels"])
         (data / "areas" / f"{area_id}.yml").write_text(
             yaml.safe_dump(area, sort_keys=False), encoding="utf-8"
         )
     (data / "model.yml").write_text(yaml.safe_dump(model, sort_keys=False), encoding="utf-8")
+    # The real areas are gone: so are their translations and the changelog's notes on them.
+    for overlays in (data / "i18n").glob("*/areas"):
+        shutil.rmtree(overlays)
+    changelog = yaml.safe_load((data / "changelog.yml").read_text(encoding="utf-8"))
+    for release in changelog["releases"]:
+        kept = [c for c in release.get("changes", []) if "area" not in c]
+        release["changes"] = kept or [{"note": "Synthetic areas for the benchmark."}]
+    (data / "changelog.yml").write_text(
+        yaml.safe_dump(changelog, sort_keys=False, allow_unicode=True), encoding="utf-8"
+    )
+
+
+def _relink(cells: dict[int, dict]) -> None:
+    """Give a cell used at several levels ids of its own there, and have its next steps lead
+    to every practice of the level above, as the model's checks ask."""
+    for level, cell in cells.items():
+        for practice in cell.get("practices", []):
+            practice["id"] = f"{practice['id']}-{level}"
+    for level, cell in cells.items():
+        above = [p["id"] for p in cells.get(level + 1, {}).get("practices") or []]
+        for n, step in enumerate(cell.get("next_steps", [])):
+            step["id"] = f"{step['id']}-{level}"
+            if "leads_to" in step and above:
+                step["leads_to"] = above if n == 0 else above[:1]
 
 
 def bench_scale(work: Path, runs: int) -> list[dict]:
