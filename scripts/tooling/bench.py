@@ -283,7 +283,9 @@ def _poll(port: int, path: str) -> bytes:
 
 
 def synthetic(project: Path, areas: int, levels: int) -> None:
-    """Rewrite the copy's data/ as `areas` areas x `levels` levels, cloned from the real ones."""
+    """Rewrite the copy's data/ as `areas` areas x `levels` levels, cloned from the real ones.
+    The real areas keep their ids, which the hand-written pages and the changelog link to;
+    the others are area-5, area-6 and so on."""
     data = project / "data"
     model = yaml.safe_load((data / "model.yml").read_text(encoding="utf-8"))
     sources = [
@@ -298,47 +300,44 @@ def synthetic(project: Path, areas: int, levels: int) -> None:
             {"id": extra, "name": f"Level {extra}", "summary": model["levels"][-1]["summary"]}
         )
     model["levels"] = model["levels"][:levels]
-    model["areas"] = [f"area-{n}" for n in range(areas)]
+    model["areas"] = [*model["areas"], *(f"area-{n}" for n in range(len(sources), areas))]
+    model["areas"] = model["areas"][:areas]
     for n, area_id in enumerate(model["areas"]):
-        area = dict(sources[n % len(sources)], id=area_id, title=f"Area {n}")
-        cells = area["levels"]
-        # Extra levels reuse a middle cell; the top level keeps the real top cell (no next steps).
-        area["levels"] = {
-            # Copies: YAML would write a cell used twice as an anchor, which the loader refuses.
-            lvl: copy.deepcopy(
-                cells[real_levels - 1] if lvl == levels - 1 else cells[min(lvl, real_levels - 2)]
-            )
-            for lvl in range(levels)
-        }
-        _relink(area["levels"])
+        area = copy.deepcopy(sources[n % len(sources)])
+        if n >= len(sources):
+            area.update(id=area_id, title=f"Area {n}")
+        if levels != real_levels:
+            area["levels"] = _levels(area["levels"], levels)
         (data / "areas" / f"{area_id}.yml").write_text(
-            yaml.safe_dump(area, sort_keys=False), encoding="utf-8"
+            yaml.safe_dump(area, sort_keys=False, allow_unicode=True), encoding="utf-8"
         )
     (data / "model.yml").write_text(yaml.safe_dump(model, sort_keys=False), encoding="utf-8")
-    # The real areas are gone: so are their translations and the changelog's notes on them.
-    for overlays in (data / "i18n").glob("*/areas"):
-        shutil.rmtree(overlays)
-    changelog = yaml.safe_load((data / "changelog.yml").read_text(encoding="utf-8"))
-    for release in changelog["releases"]:
-        kept = [c for c in release.get("changes", []) if "area" not in c]
-        release["changes"] = kept or [{"note": "Synthetic areas for the benchmark."}]
-    (data / "changelog.yml").write_text(
-        yaml.safe_dump(changelog, sort_keys=False, allow_unicode=True), encoding="utf-8"
-    )
+    # Translations of the areas key practices by id and level, which _levels changes.
+    if levels != real_levels:
+        for overlays in (data / "i18n").glob("*/areas"):
+            shutil.rmtree(overlays)
 
 
-def _relink(cells: dict[int, dict]) -> None:
-    """Give a cell used at several levels ids of its own there, and have its next steps lead
-    to every practice of the level above, as the model's checks ask."""
-    for level, cell in cells.items():
+def _levels(cells: dict[int, dict], levels: int) -> dict[int, dict]:
+    """`levels` cells from the real ones: the extra levels reuse a middle cell, the top level
+    keeps the real top cell (it has no next steps). A reused cell gets ids of its own at each
+    level, and every cell's first next step leads to every practice of the level above, as
+    the model's checks ask."""
+    top = len(cells) - 1
+    result = {
+        level: copy.deepcopy(cells[top] if level == levels - 1 else cells[min(level, top - 1)])
+        for level in range(levels)
+    }
+    for level, cell in result.items():
         for practice in cell.get("practices", []):
             practice["id"] = f"{practice['id']}-{level}"
-    for level, cell in cells.items():
-        above = [p["id"] for p in cells.get(level + 1, {}).get("practices") or []]
+    for level, cell in result.items():
+        above = [p["id"] for p in result.get(level + 1, {}).get("practices") or []]
         for n, step in enumerate(cell.get("next_steps", [])):
             step["id"] = f"{step['id']}-{level}"
             if "leads_to" in step and above:
                 step["leads_to"] = above if n == 0 else above[:1]
+    return result
 
 
 def bench_scale(work: Path, runs: int) -> list[dict]:
@@ -369,10 +368,12 @@ def bench_scale(work: Path, runs: int) -> list[dict]:
 
 
 def _first_error(stderr: str) -> str:
-    for line in stderr.splitlines():
-        if "Error" in line or "error" in line:
+    """The line that says why: an overview that does not fit names the longest cells."""
+    lines = stderr.strip().splitlines()
+    for line in lines:
+        if "Error" in line or "error" in line or "does not fit" in line:
             return line.strip()[:160]
-    return stderr.strip().splitlines()[-1][:160] if stderr.strip() else ""
+    return lines[-1][:160] if lines else ""
 
 
 def page_weight(site: Path, page: str) -> dict | None:
