@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 from scripts.render import urls
+from scripts.source.problems import ModelError, PdfUnavailable, Problem, ProblemsError
 
 # Each command imports the rest of what it needs when it runs: the PDF workers import this
 # module again as their __main__ (multiprocessing does that), and need none of it.
@@ -75,7 +76,6 @@ def _command(args: argparse.Namespace) -> int:
     from scripts.render import language, pdf, report
     from scripts.source.changelog import load_changelog
     from scripts.source.load import load_model
-    from scripts.source.problems import ModelError, PdfUnavailable, ProblemsError
 
     try:
         model = load_model(args.data)
@@ -121,7 +121,6 @@ def _command(args: argparse.Namespace) -> int:
 
 def _translation(model, data: Path, lang: str):
     from scripts.source import i18n
-    from scripts.source.problems import ModelError, Problem
 
     if lang == "en":
         return i18n.english(model)
@@ -133,7 +132,6 @@ def _translation(model, data: Path, lang: str):
 
 def _i18n(model, args) -> int:
     from scripts.source import i18n
-    from scripts.source.problems import ModelError
 
     if not i18n.overlay_dir(args.data, args.lang).is_dir():
         print(f"{i18n.overlay_dir(args.data, args.lang)}: no such language folder", file=sys.stderr)
@@ -157,7 +155,6 @@ def _i18n(model, args) -> int:
 def _published_site(root: Path) -> str:
     """The repository's published site, from mkdocs.yml's edit_uri (EDIT_URI for a fork)."""
     from scripts import generate
-    from scripts.source.problems import ModelError
 
     try:
         edit_uri = generate.read_config(root / generate.CONFIG).get("edit_uri") or ""
@@ -168,7 +165,6 @@ def _published_site(root: Path) -> str:
 
 def _generate(root: Path, out: Path | None, pdfs_optional: bool, language: str | None) -> int:
     from scripts import generate
-    from scripts.source.problems import ModelError, PdfUnavailable
 
     try:
         tree = generate.generate(root, out, pdfs_optional, language)

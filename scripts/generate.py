@@ -125,18 +125,19 @@ def start(root: Path = ROOT, out: Path | None = None, serve_language: str | None
             [Problem(CONFIG, 0, "", f"{serve_language} is not a language of the site ({known})")]
         )
     built = [t for t in translations if serve_language in (None, t.lang) or t is translations[0]]
+    spoken = {t.lang: language_of(t) for t in built}  # what each one's views render with
     # Worker processes draw the preview images and the PDFs while the pages are composed
     # here: the images first, since a save under `make serve` waits for them, not the PDFs.
     images = {}
     for t in built:
-        with language.using(language_of(t)):
+        with language.using(spoken[t.lang]):
             images[_prefix(t)] = previews.start(t.model, out / "cache" / "previews" / t.lang)
     jobs = [
         pdf_cache.start(
             t.model,
             urljoin(urls.site_root(site_url), _prefix(t)),
             out / "cache" / "pdf",
-            language_of(t),
+            spoken[t.lang],
             _prefix(t),
         )
         for t in built
@@ -158,14 +159,14 @@ def start(root: Path = ROOT, out: Path | None = None, serve_language: str | None
     # Pages link the assets from their own language's root.
     assets = dict(files)
     for translation in built:
-        with language.using(language_of(translation)):
+        with language.using(spoken[translation.lang]):
             found = _language_files(root, docs_dir, translation, releases, config, edit)
         problems += found[1]
         own = {**assets, **found[0]}
         files.update({_prefix(translation) + name: page for name, page in own.items()})
     names = _language_names(config)
     for translation in built:
-        with language.using(language_of(translation)):
+        with language.using(spoken[translation.lang]):
             body = status.page(translations[1:], names, edit, lambda f: (root / f).is_file())
             _, text = split_front_matter(body)
             head = body[: len(body) - len(text)]

@@ -47,7 +47,8 @@ def test_the_key_follows_every_input(monkeypatch):
 def test_the_pdf_workers_import_of_the_command_line_is_light():
     """multiprocessing imports the __main__ module again in every worker, and `make site`'s
     is scripts.cli: that import must not pull in the generator, the loader or WeasyPrint."""
-    heavy = ("scripts.generate", "scripts.source", "jinja2", "jsonschema", "weasyprint", "yaml")
+    heavy = ("scripts.generate", "scripts.source.load", "scripts.source.validate", "jinja2")
+    heavy += ("jsonschema", "weasyprint", "yaml")
     code = f"import sys, scripts.cli; print([m for m in sys.modules if m.startswith({heavy})])"
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
