@@ -468,6 +468,18 @@ def test_printing_gives_the_marked_one_pager_as_make_report_does(
     assert printed_marks(page)["meetings"] == {"1": ["current"], "2": ["target"]}
 
 
+def test_a_blank_page_prints_the_one_pager_with_the_sites_whole_address(new_context, url: str):
+    """A team may print the blank one-pager to fill in by hand: its address must be one a
+    reader can type, not the page's relative link to the site's root."""
+    page = open_page(new_context(), url)
+    page.emulate_media(media="print")
+    site = page.locator("#amm-onepager-site")
+    assert site.is_visible()
+    assert site.text_content() == site.evaluate("a => a.href")
+    assert site.text_content().startswith("http://127.0.0.1:")
+    assert page.errors == []
+
+
 def test_without_javascript_the_page_points_to_the_matrix_and_pdf(new_context, url: str):
     page = new_context(java_script_enabled=False).new_page()
     page.goto(url)

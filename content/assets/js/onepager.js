@@ -8,8 +8,6 @@ const KINDS = ["current", "target"];
 export function mark(model, state) {
   const sheet = document.getElementById("amm-onepager");
   sheet.querySelector("h2").replaceChildren(state.team ? own(state.team) : t("Our team"), state.date ? `, ${state.date}` : "", `: ${model.title}`);
-  const site = document.getElementById("amm-onepager-site");
-  site.textContent = site.href; // the address a reader of the paper can type
   const top = model.levels.length - 1;
   sheet.querySelectorAll("tbody tr").forEach((row, i) => {
     const level = top - i; // the matrix lists the highest level first

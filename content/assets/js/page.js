@@ -228,6 +228,9 @@ function wireViews() {
 // ---- Start ----
 
 function start() {
+  // The printed one-pager gives the address a reader of the paper can type, answered or blank.
+  const site = $("amm-onepager-site");
+  site.textContent = site.href;
   const link = format.fromSearch(location.search);
   highlight = link.highlight;
   const dropped = !link.dropped
